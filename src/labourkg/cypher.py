@@ -1,0 +1,162 @@
+"""Every Cypher statement labourkg's code sends, in one place.
+
+Labels and relationship types are put in from the ontology (validated by
+``Ontology.label`` / ``Ontology.rel``); data always goes in as parameters. Statements are
+written in the subset that both FalkorDB and Neo4j 5 run. ``all_templates`` enumerates
+them so tests can lint each with Neo4j's parser and run it on FalkorDB.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+
+from labourkg.ontology import Ontology
+
+# a list property grows by the new values it lacks; keeps MERGE idempotent
+_UNION_SOURCES = (
+    "{v}.sources = CASE WHEN row.source IS NULL OR row.source IN coalesce({v}.sources, []) "
+    "THEN {v}.sources ELSE coalesce({v}.sources, []) + row.source END"
+)
+_UNION_ALIASES = "n.aliases = [a IN coalesce(n.aliases, []) WHERE NOT a IN coalesce(row.aliases, [])] + coalesce(row.aliases, [])"
+
+
+@cache
+def merge_nodes(onto: Ontology, label: str) -> str:
+    """Rows ``{id, props, aliases, source}``: upsert nodes, add the source and aliases."""
+    lab = onto.label(label)
+    return (
+        "UNWIND $rows AS row "
+        f"MERGE (n:{lab} {{id: row.id}}) "  # cypher-ok: label from the ontology
+        "SET n += row.props, "
+        f"{_UNION_ALIASES}, "
+        f"{_UNION_SOURCES.format(v='n')}"
+    )
+
+
+@cache
+def merge_relationships(onto: Ontology, src_label: str, rel_type: str, dst_label: str) -> str:
+    """Rows ``{s, o, props, source, evidence}``: upsert one relationship per (s, type, o)."""
+    s, t, o = onto.label(src_label), onto.rel(rel_type), onto.label(dst_label)
+    return (
+        "UNWIND $rows AS row "
+        f"MATCH (a:{s} {{id: row.s}}) "  # cypher-ok: labels and type from the ontology
+        f"MATCH (b:{o} {{id: row.o}}) "
+        f"MERGE (a)-[r:{t}]->(b) "
+        "SET r += row.props, "
+        f"{_UNION_SOURCES.format(v='r')}, "
+        "r.evidence = CASE WHEN row.evidence IS NULL OR row.evidence IN coalesce(r.evidence, []) "
+        "THEN r.evidence ELSE coalesce(r.evidence, []) + row.evidence END"
+    )
+
+
+@cache
+def merge_engagements(onto: Ontology, src_label: str) -> str:
+    """Rows ``{s, o, date, service_type, props, source}``: one ENGAGED per provider, SME, date and type."""
+    s, t, o = onto.label(src_label), onto.rel("ENGAGED"), onto.label("Enterprise")
+    return (
+        "UNWIND $rows AS row "
+        f"MATCH (a:{s} {{id: row.s}}) "  # cypher-ok: labels and type from the ontology
+        f"MATCH (b:{o} {{id: row.o}}) "
+        f"MERGE (a)-[r:{t} {{date: row.date, service_type: row.service_type}}]->(b) "
+        "SET r += row.props, "
+        f"{_UNION_SOURCES.format(v='r')}"
+    )
+
+
+@cache
+def merge_mentions(onto: Ontology, label: str) -> str:
+    """Rows ``{article, id, starts, ends, texts}``: one MENTIONS per article and entity, spans replaced."""
+    a, lab, t = onto.label("Article"), onto.label(label), onto.rel("MENTIONS")
+    return (
+        "UNWIND $rows AS row "
+        f"MATCH (d:{a} {{id: row.article}}) "  # cypher-ok: labels and type from the ontology
+        f"MATCH (n:{lab} {{id: row.id}}) "
+        f"MERGE (d)-[m:{t}]->(n) "
+        "SET m.starts = row.starts, m.ends = row.ends, m.texts = row.texts"
+    )
+
+
+@cache
+def merge_articles(onto: Ontology) -> str:
+    """Rows ``{id, props}``: Article nodes keyed by the sha256 of their bytes."""
+    a = onto.label("Article")
+    return "UNWIND $rows AS row MERGE (n:" + a + " {id: row.id}) SET n += row.props"  # cypher-ok
+
+
+# ---------------------------------------------------------------- reads used by code
+
+
+def find_by_register_id(onto: Ontology, label: str) -> str:
+    return f"MATCH (n:{onto.label(label)} {{register_id: $register_id}}) RETURN n.id AS id LIMIT 2"  # cypher-ok
+
+
+def find_people_by_name(onto: Ontology) -> str:
+    """Candidates for resolving people: same name, with where they work."""
+    p, w = onto.label("Person"), onto.rel("WORKS_FOR")
+    return (
+        "UNWIND $names AS name "
+        f"MATCH (n:{p} {{name: name}}) "  # cypher-ok
+        f"OPTIONAL MATCH (n)-[:{w}]->(o) "
+        "RETURN n.id AS id, n.name AS name, n.register_id AS register_id, collect(o.name) AS employers"
+    )
+
+
+def articles_by_path(onto: Ontology) -> str:
+    return f"MATCH (a:{onto.label('Article')} {{path: $path}}) RETURN a.id AS id"  # cypher-ok
+
+
+def node_by_id(onto: Ontology) -> str:
+    """Any node by id; the label is known from the id prefix so the index is used."""
+    return "MATCH (n {id: $id}) RETURN n LIMIT 1"
+
+
+def node_by_id_label(onto: Ontology, label: str) -> str:
+    return f"MATCH (n:{onto.label(label)} {{id: $id}}) RETURN n LIMIT 1"  # cypher-ok
+
+
+def ego_network(onto: Ontology, label: str) -> str:
+    """A node and its neighbours up to two hops, for views."""
+    return (
+        f"MATCH (c:{onto.label(label)} {{id: $id}}) "  # cypher-ok
+        "OPTIONAL MATCH p = (c)-[*1..2]-(x) "
+        "WHERE NOT x:" + onto.label("Article") + " "
+        "WITH c, p LIMIT $limit "
+        "RETURN c, p"
+    )
+
+
+STATS = (
+    "MATCH (n) WITH labels(n)[0] AS label, count(*) AS nodes "
+    "RETURN label, nodes ORDER BY nodes DESC"
+)
+REL_STATS = "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS relationships ORDER BY relationships DESC"
+
+
+def all_templates(onto: Ontology) -> Iterator[tuple[str, str, dict]]:
+    """(name, cypher, sample parameters) for every statement the code can emit."""
+    row_node = {"id": "x", "props": {"name": "x"}, "aliases": ["y"], "source": "s"}
+    for label in onto.node_types:
+        if label == "Article":
+            continue
+        yield f"merge_nodes:{label}", merge_nodes(onto, label), {"rows": [row_node]}
+        yield f"merge_mentions:{label}", merge_mentions(onto, label), {
+            "rows": [{"article": "a", "id": "x", "starts": [0], "ends": [1], "texts": ["x"]}]}
+        yield f"node_by_id_label:{label}", node_by_id_label(onto, label), {"id": "x"}
+        yield f"ego_network:{label}", ego_network(onto, label), {"id": "x", "limit": 10}
+    for rt in onto.rel_types.values():
+        for s in rt.domain or tuple(onto.node_types):
+            for o in rt.range or tuple(onto.node_types):
+                yield f"merge_relationships:{s}-{rt.type}-{o}", merge_relationships(onto, s, rt.type, o), {
+                    "rows": [{"s": "x", "o": "y", "props": {}, "source": "s", "evidence": "e"}]}
+    for s in onto.rel_types["ENGAGED"].domain:
+        yield f"merge_engagements:{s}", merge_engagements(onto, s), {
+            "rows": [{"s": "x", "o": "y", "date": "2025-01-01", "service_type": "t", "props": {}, "source": "s"}]}
+    yield "merge_articles", merge_articles(onto), {"rows": [{"id": "a", "props": {"path": "p"}}]}
+    for label in ("Person", "Enterprise", "Studio", "ServiceTeam"):
+        yield f"find_by_register_id:{label}", find_by_register_id(onto, label), {"register_id": "c01"}
+    yield "find_people_by_name", find_people_by_name(onto), {"names": ["x"]}
+    yield "articles_by_path", articles_by_path(onto), {"path": "p"}
+    yield "node_by_id", node_by_id(onto), {"id": "x"}
+    yield "stats", STATS, {}
+    yield "rel_stats", REL_STATS, {}

@@ -1,0 +1,1 @@
+"""Loading into the graph: vocabularies, articles and registers, through one batched writer."""

@@ -1,0 +1,141 @@
+"""FalkorDB backend, through its native client (not the experimental Bolt port).
+
+Used for the embedded server (unix socket) and for an external server (``FALKORDB_URL``).
+Schema DDL that FalkorDB does not take in Cypher (uniqueness constraints) goes through the
+``GRAPH.CONSTRAINT`` command here and nowhere else.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from labourkg.store.base import GraphStore, QueryResult, QueryTimeout, SchemaPlan, StoreError, WriteStats
+
+if TYPE_CHECKING:
+    from labourkg.ontology import Ontology
+
+DEFAULT_GRAPH = "labourkg"
+
+
+def plain(value: Any) -> Any:
+    """FalkorDB values as plain Python: nodes and relationships become dicts, paths lists."""
+    from falkordb.edge import Edge
+    from falkordb.node import Node
+    from falkordb.path import Path as FPath
+
+    if isinstance(value, Node):
+        return {"_labels": list(value.labels or []), **{k: plain(v) for k, v in (value.properties or {}).items()}}
+    if isinstance(value, Edge):
+        return {"_type": value.relation, **{k: plain(v) for k, v in (value.properties or {}).items()}}
+    if isinstance(value, FPath):
+        out: list[Any] = []
+        nodes, edges = value.nodes(), value.edges()
+        for i, n in enumerate(nodes):
+            out.append(plain(n))
+            if i < len(edges):
+                out.append(plain(edges[i]))
+        return out
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    return value
+
+
+class FalkorDBStore(GraphStore):
+    backend = "falkordb"
+
+    def __init__(self, *, unix_socket: str | None = None, url: str | None = None, graph: str = DEFAULT_GRAPH) -> None:
+        from falkordb import FalkorDB
+
+        try:
+            self.db = FalkorDB.from_url(url) if url else FalkorDB(unix_socket_path=unix_socket)
+            self.db.connection.ping()
+        except Exception as e:
+            where = url or unix_socket
+            raise StoreError(f"cannot reach FalkorDB at {where}: {e}") from e
+        self.graph_name = graph
+        self.graph = self.db.select_graph(graph)
+        self._where = url or f"unix://{unix_socket}"
+
+    def describe(self) -> str:
+        return f"FalkorDB {self._where} graph {self.graph_name}"
+
+    def _error(self, e: Exception, query: str) -> StoreError:
+        msg = str(e)
+        if "timed out" in msg.lower() or "timeout" in msg.lower():
+            return QueryTimeout(f"query stopped by its timeout: {msg}")
+        return StoreError(f"FalkorDB: {msg}")
+
+    def read(self, query: str, params: dict[str, Any] | None = None, *, timeout: float | None = None) -> QueryResult:
+        from redis.exceptions import ResponseError
+
+        try:
+            res = self.graph.ro_query(query, params or None, timeout=int(timeout * 1000) if timeout else None)
+        except ResponseError as e:
+            raise self._error(e, query) from e
+        columns = [h[1] if isinstance(h, list | tuple) else str(h) for h in (res.header or [])]
+        return QueryResult(columns, [[plain(v) for v in row] for row in res.result_set])
+
+    def write(self, query: str, params: dict[str, Any] | None = None) -> WriteStats:
+        from redis.exceptions import ResponseError
+
+        try:
+            res = self.graph.query(query, params or None)
+        except ResponseError as e:
+            raise self._error(e, query) from e
+        return WriteStats(
+            nodes_created=int(res.nodes_created),
+            nodes_deleted=int(res.nodes_deleted),
+            relationships_created=int(res.relationships_created),
+            relationships_deleted=int(res.relationships_deleted),
+            properties_set=int(res.properties_set),
+            labels_added=int(res.labels_added),
+        )
+
+    def schema_plan(self, onto: Ontology) -> SchemaPlan:
+        plan = SchemaPlan()
+        for label, prop in onto.indexed_properties():
+            plan.statements.append(f"CREATE INDEX FOR (n:{onto.label(label)}) ON (n.{prop})")  # cypher-ok: ontology terms
+        for nt in onto.node_types.values():
+            plan.commands.append(["GRAPH.CONSTRAINT", "CREATE", self.graph_name, "UNIQUE", "NODE", nt.label,
+                                  "PROPERTIES", "1", nt.key])
+        return plan
+
+    def _existing_indexes(self) -> set[tuple[str, str]]:
+        res = self.graph.ro_query("CALL db.indexes() YIELD label, properties RETURN label, properties")
+        return {(row[0], p) for row in res.result_set for p in row[1]}
+
+    def _existing_constraints(self) -> set[tuple[str, str]]:
+        try:
+            res = self.graph.ro_query("CALL db.constraints() YIELD type, label, properties RETURN type, label, properties")
+        except Exception:
+            return set()
+        return {(row[1], p) for row in res.result_set if str(row[0]).upper() == "UNIQUE" for p in row[2]}
+
+    def ensure_schema(self, onto: Ontology) -> None:
+        from redis.exceptions import ResponseError
+
+        try:
+            have = self._existing_indexes()
+        except ResponseError:
+            have = set()  # an empty graph has no indexes and may not exist yet
+        for (label, prop), stmt in zip(onto.indexed_properties(), self.schema_plan(onto).statements, strict=True):
+            if (label, prop) not in have:
+                self.write(stmt)
+        constraints = self._existing_constraints()
+        for cmd in self.schema_plan(onto).commands:
+            label, key = cmd[5], cmd[8]
+            if (label, key) in constraints:
+                continue
+            try:
+                self.db.connection.execute_command(*cmd)
+            except ResponseError as e:
+                if "already exists" not in str(e).lower():
+                    raise StoreError(f"FalkorDB constraint on {label}.{key}: {e}") from e
+
+    def close(self) -> None:
+        try:
+            self.db.connection.close()
+        except Exception:  # noqa: S110 - closing a dead connection is not an error
+            pass
