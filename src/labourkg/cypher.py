@@ -115,11 +115,13 @@ def node_by_id_label(onto: Ontology, label: str) -> str:
     return f"MATCH (n:{onto.label(label)} {{id: $id}}) RETURN n LIMIT 1"  # cypher-ok
 
 
-def ego_network(onto: Ontology, label: str) -> str:
-    """A node and its neighbours up to two hops, for views."""
+def ego_network(onto: Ontology, label: str, hops: int = 2) -> str:
+    """A node and its neighbours up to ``hops`` (1..3) away, articles left out, for views."""
+    if hops not in (1, 2, 3):
+        raise ValueError(f"hops must be 1, 2 or 3, got {hops!r}")
     return (
-        f"MATCH (c:{onto.label(label)} {{id: $id}}) "  # cypher-ok
-        "OPTIONAL MATCH p = (c)-[*1..2]-(x) "
+        f"MATCH (c:{onto.label(label)} {{id: $id}}) "  # cypher-ok: label from the ontology, hops checked
+        f"OPTIONAL MATCH p = (c)-[*1..{hops}]-(x) "
         "WHERE NOT x:" + onto.label("Article") + " "
         "WITH c, p LIMIT $limit "
         "RETURN c, p"
@@ -143,7 +145,8 @@ def all_templates(onto: Ontology) -> Iterator[tuple[str, str, dict]]:
         yield f"merge_mentions:{label}", merge_mentions(onto, label), {
             "rows": [{"article": "a", "id": "x", "starts": [0], "ends": [1], "texts": ["x"]}]}
         yield f"node_by_id_label:{label}", node_by_id_label(onto, label), {"id": "x"}
-        yield f"ego_network:{label}", ego_network(onto, label), {"id": "x", "limit": 10}
+        for hops in (1, 2, 3):
+            yield f"ego_network:{label}:{hops}", ego_network(onto, label, hops), {"id": "x", "limit": 10}
     for rt in onto.rel_types.values():
         for s in rt.domain or tuple(onto.node_types):
             for o in rt.range or tuple(onto.node_types):

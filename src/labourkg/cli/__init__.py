@@ -1,0 +1,234 @@
+"""The ``labourkg`` command."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import typer
+
+from labourkg.cli import db, load
+from labourkg.cli.common import FORMAT_OPTION, STATE, CliError, console, err_console, open_configured_store, print_rows
+
+app = typer.Typer(
+    help="labourkg: knowledge graph of labour models, craftsmen, studios, service teams and SMEs "
+    "(劳模工匠助企行), with Cypher queries, views and recommendations.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(db.app, name="db")
+app.add_typer(load.app, name="load")
+
+
+@app.callback()
+def main_options(
+    neo4j: str | None = typer.Option(None, "--neo4j", metavar="URI",
+                                     help="use Neo4j at URI (else $NEO4J_URI, $FALKORDB_URL, or the embedded store)"),
+) -> None:
+    STATE.neo4j = neo4j
+
+
+# ------------------------------------------------------------------ extract
+@app.command()
+def extract(
+    paths: list[Path] = typer.Argument(..., help="article files or directories"),
+    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl (one object per article) or json (an array)"),
+) -> None:
+    """Extract entities and relations from articles (no database needed), per the extraction contract."""
+    if fmt not in ("jsonl", "json"):
+        raise CliError(f"unknown format {fmt!r}: use jsonl or json", 2)
+    docs = load.extract_paths(paths)
+    if fmt == "jsonl":
+        for d in docs:
+            sys.stdout.write(json.dumps(d, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(json.dumps(list(docs), ensure_ascii=False, indent=2) + "\n")
+
+
+# ------------------------------------------------------------------ queries
+@app.command(context_settings={"allow_extra_args": False})
+def query(
+    name: str = typer.Argument(..., help="query name, or 'list', or 'show'"),
+    target: str | None = typer.Argument(None, help="with 'show': the query to show"),
+    param: list[str] = typer.Option([], "--param", "-p", help="parameter as name=value (repeatable)"),
+    example: bool = typer.Option(False, "--example", help="use the header's example parameters"),
+    fmt: str = FORMAT_OPTION,
+    limit: int | None = typer.Option(None, "--limit", min=1, help="print at most N rows"),
+    timeout: float = typer.Option(30.0, "--timeout", min=0.01, help="stop the query after S seconds"),
+) -> None:
+    """Run a named query from queries/; `query list` lists them, `query show NAME` prints one."""
+    from labourkg.querylib import get_query, load_queries, parse_param_args
+
+    if name == "list":
+        qs = load_queries()
+        rows = [[q.name, q.title_zh, q.title_en, ", ".join(f"{p.name}:{p.type}" for p in q.params.values())]
+                for q in qs.values()]
+        print_rows(["name", "title_zh", "title_en", "params"], rows, fmt)
+        return
+    if name == "show":
+        if not target:
+            raise CliError("query show needs a query name", 2)
+        q = get_query(target)
+        console.print(f"[bold]{q.name}[/bold] — {q.title_zh} / {q.title_en}\n{q.description}\n")
+        for p in q.params.values():
+            req = "required" if p.required else f"default {p.default!r}"
+            console.print(f"  --param {p.name}=<{p.type}>  {req}; example {p.example!r}  {p.description}")
+        console.print()
+        console.print(q.cypher, markup=False, highlight=False)
+        return
+    q = get_query(name)
+    params = q.bind(parse_param_args(param), example=example)
+    run_read(q.cypher, params, fmt, limit=limit, timeout=timeout, title=q.title_zh)
+
+
+def run_read(cypher: str, params: dict, fmt: str, *, limit: int | None, timeout: float, title: str | None = None) -> None:
+    from labourkg.store import check_read_only
+
+    check_read_only(cypher)
+    with open_configured_store() as store:
+        res = store.read(cypher, params, timeout=timeout)
+    rows = res.rows[:limit] if limit else res.rows
+    print_rows(res.columns, rows, fmt, title=title)
+
+
+@app.command()
+def cypher(
+    statement: str = typer.Argument(..., help="a read-only Cypher statement"),
+    param: list[str] = typer.Option([], "--param", "-p", help="parameter as name=value; values are JSON when they parse"),
+    fmt: str = FORMAT_OPTION,
+    limit: int | None = typer.Option(None, "--limit", min=1),
+    timeout: float = typer.Option(30.0, "--timeout", min=0.01, help="stop the query after S seconds"),
+) -> None:
+    """Run one read-only Cypher statement (writes are refused)."""
+    from labourkg.querylib import parse_param_args
+
+    params = {}
+    for k, v in parse_param_args(param).items():
+        try:
+            params[k] = json.loads(v)
+        except ValueError:
+            params[k] = v
+    run_read(statement, params, fmt, limit=limit, timeout=timeout)
+
+
+@app.command()
+def stats(fmt: str = FORMAT_OPTION) -> None:
+    """Nodes per label and relationships per type."""
+    from labourkg import cypher as templates
+
+    with open_configured_store() as store:
+        nodes = store.read(templates.STATS)
+        rels = store.read(templates.REL_STATS)
+    print_rows(nodes.columns, nodes.rows, fmt, title="nodes")
+    print_rows(rels.columns, rels.rows, fmt, title="relationships")
+
+
+# ------------------------------------------------------------------ recommend
+@app.command()
+def recommend(
+    enterprise: str | None = typer.Option(None, "--enterprise", "-e", help="graph id or register id of an SME in the graph"),
+    industry: list[str] = typer.Option([], "--industry", help="GB/T 4754 code or name (SME not in the graph)"),
+    region: str | None = typer.Option(None, "--region", help="region name or GB/T 2260 code"),
+    need: str | None = typer.Option(None, "--need", help="the technical need, free text"),
+    service_type: list[str] = typer.Option([], "--service-type", help="技术服务/技术培训/技术攻关/管理提升"),
+    top: int = typer.Option(10, "--top", help="how many (1..100)"),
+    kind: str = typer.Option("any", "--kind", help="person, studio, team or any"),
+    region_only: bool = typer.Option(False, "--region-only", help="only providers in the SME's own city"),
+    period: str | None = typer.Option(None, "--period", help="capacity period, e.g. 2025Q1 (default: current quarter)"),
+    fmt: str = typer.Option("table", "--format", "-f", help="table or json"),
+) -> None:
+    """Who can help this SME with this need? Ranked providers with reasons and graph paths."""
+    from labourkg.recommend import RecommendRequest, recommend as run
+
+    req = RecommendRequest(enterprise_id=enterprise, industries=industry, region=region, needs=need,
+                           service_types=service_type, top=top, kind=kind, region_only=region_only, period=period)
+    with open_configured_store() as store:
+        resp = run(req, store=store)
+    if fmt == "json":
+        sys.stdout.write(json.dumps(resp, ensure_ascii=False, indent=2) + "\n")
+        return
+    if fmt != "table":
+        raise CliError(f"unknown format {fmt!r}: use table or json", 2)
+    ent = resp["enterprise"]
+    console.print(f"[bold]{ent.get('name') or 'SME'}[/bold] {ent.get('id') or ''}  ({resp['took_ms']:.1f} ms)")
+    rows = [[i + 1, r["name"], r["kind"], f"{r['score']:.3f}", "; ".join(r["reasons"])]
+            for i, r in enumerate(resp["recommendations"])]
+    print_rows(["#", "name", "kind", "score", "reasons"], rows, "table")
+
+
+# ------------------------------------------------------------------ views, API, demo, synth
+viz_app = typer.Typer(help="Interactive graph views (pyvis HTML that works offline).", no_args_is_help=True)
+app.add_typer(viz_app, name="viz")
+
+
+@viz_app.command("ego")
+def viz_ego(
+    node: str = typer.Argument(..., help="graph id (person:…), register id, or exact name"),
+    out: Path = typer.Option(..., "-o", "--output", help="HTML file to write"),
+    hops: int = typer.Option(2, "--hops", min=1, max=3),
+    limit: int = typer.Option(300, "--limit", min=10, help="at most this many paths"),
+) -> None:
+    """A node and its neighbourhood as an interactive HTML page."""
+    from labourkg.viz import ego_view
+
+    with open_configured_store() as store:
+        path = ego_view(store, node, out, hops=hops, limit=limit)
+    console.print(f"wrote {path}")
+
+
+@app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", "--host"),
+    port: int = typer.Option(8000, "--port"),
+) -> None:
+    """HTTP API (FastAPI): POST /v1/recommendations, GET /healthz; OpenAPI docs at /docs."""
+    import uvicorn
+
+    from labourkg.api import create_app
+
+    uvicorn.run(create_app(neo4j_uri=STATE.neo4j), host=host, port=port)
+
+
+@app.command()
+def demo(
+    out: Path = typer.Option(Path("out"), "-o", "--out", help="folder for the HTML view"),
+) -> None:
+    """Load the samples (and ../shared/seeds when present), then show stats, a query, recommendations and a view."""
+    from labourkg.demo import run_demo
+
+    run_demo(out, neo4j_uri=STATE.neo4j)
+
+
+@app.command()
+def synth(
+    craftsmen: int = typer.Option(..., "--craftsmen", min=1),
+    enterprises: int = typer.Option(..., "--enterprises", min=1),
+    seed: int = typer.Option(0, "--seed"),
+    out: Path = typer.Option(..., "-o", "--out", help="folder for the five CSV files"),
+    profile: str = typer.Option("province", "--profile", help="maoming or province"),
+) -> None:
+    """Write synthetic registers of any size (for benchmarks and evaluation)."""
+    from labourkg.synth import generate
+
+    summary = generate(craftsmen, enterprises, seed, out, profile=profile)
+    console.print(summary)
+
+
+def main() -> None:
+    """Entry point: every expected failure is one line on stderr and a non-zero exit, never a traceback."""
+    from labourkg.errors import user_errors
+
+    try:
+        app()
+    except CliError as e:
+        err_console.print(f"error: {e}", markup=False, highlight=False)
+        sys.exit(e.code)
+    except user_errors() as e:
+        err_console.print(f"error: {e}", markup=False, highlight=False)
+        sys.exit(getattr(e, "exit_code", 1))
+    except KeyboardInterrupt:
+        err_console.print("interrupted")
+        sys.exit(130)
