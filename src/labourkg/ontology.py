@@ -27,7 +27,7 @@ from labourkg.resources import home_dir, ontology_dir
 
 LK = "https://w3id.org/labourkg/ontology#"
 LKV = "https://w3id.org/labourkg/vocab/"
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 
 
 class UnknownTermError(KeyError):
@@ -311,11 +311,10 @@ def _build(directory: Path, source_hash: str) -> Ontology:
     concepts: dict[str, list[Concept]] = {}
     skip = {SKOS.prefLabel, SKOS.altLabel, SKOS.notation, SKOS.broader, SKOS.related, SKOS.inScheme,
             SKOS.topConceptOf, RDF.type}
-    for c in sorted(set(g.subjects(RDF.type, SKOS.Concept))):
-        scheme_iri = g.value(c, SKOS.inScheme) or g.value(c, SKOS.topConceptOf)
-        if scheme_iri is None:
-            continue
-        scheme = local_name(str(scheme_iri))
+    # a concept in several schemes (lke:national is an honour level and a studio level) is listed in each
+    in_schemes = [(c, local_name(str(s))) for c in sorted(set(g.subjects(RDF.type, SKOS.Concept)))
+                  for s in sorted(set(g.objects(c, SKOS.inScheme)) | set(g.objects(c, SKOS.topConceptOf)))]
+    for c, scheme in in_schemes:
         prefix = scheme_prefix.get(scheme)
 
         def cid(iri, prefix=prefix) -> str:
