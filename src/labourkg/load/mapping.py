@@ -9,6 +9,10 @@ mapping that ``extends`` a shipped one and overrides only the headers::
     file: 人员名单.csv
     fields:
       name: {headers: [职工姓名]}
+
+``file`` (or ``files``) ties the mapping to file stems, file names or sheet names; without
+it a mapping applies to the table of its ``table`` name, or to any table whose headers
+cover its required fields.
 """
 
 from __future__ import annotations
@@ -61,6 +65,7 @@ class Field:
     link_property: dict[str, str] | None = None
     endpoint: str | None = None  # source | target, for edge tables
     to: str | None = None
+    on_error: str | None = None  # reject | warn; default: reject for required and id fields, else warn
 
 
 @dataclass
@@ -105,8 +110,19 @@ def _field(name: str, spec: dict[str, Any], where: str, onto: Ontology) -> Field
         raise MappingError(f"{where}: field {name!r} lists no headers")
     if f.type not in TYPES:
         raise MappingError(f"{where}: field {name!r}: type must be one of {sorted(TYPES)}")
+    if isinstance(f.headers, str):
+        f.headers = [f.headers]
+    if f.on_error not in (None, "reject", "warn"):
+        raise MappingError(f"{where}: field {name!r}: on_error must be reject or warn")
+    if f.endpoint not in (None, "source", "target"):
+        raise MappingError(f"{where}: field {name!r}: endpoint must be source or target")
+    if f.to is not None and f.to not in LINK_TARGETS:
+        raise MappingError(f"{where}: field {name!r}: 'to' must be one of {sorted(LINK_TARGETS)}")
     if link:
-        f.link = Link(**link)
+        try:
+            f.link = Link(**link)
+        except TypeError as e:
+            raise MappingError(f"{where}: field {name!r}: link: {e}") from None
         onto.rel(f.link.rel)
         if f.link.to not in LINK_TARGETS:
             raise MappingError(f"{where}: field {name!r}: link target must be one of {sorted(LINK_TARGETS)}")
@@ -133,25 +149,56 @@ def builtin_mapping_paths() -> dict[str, Path]:
     return {p.stem: p for p in sorted((loaders_dir() / "roster").glob("*.yaml"))}
 
 
-def load_mapping(path: Path, onto: Ontology) -> Mapping:
+def _resolve_extends(path: Path, base: str) -> Path:
+    """``extends:`` names a shipped mapping (``craftsmen``) or a YAML file relative to this one."""
+    builtin = builtin_mapping_paths()
+    if base in builtin:
+        return builtin[base]
+    candidate = (path.parent / base).resolve()
+    if candidate.is_file():
+        return candidate
+    raise MappingError(f"{path}: extends unknown mapping {base!r} (shipped: {', '.join(builtin)}; or a YAML path)")
+
+
+def _merged_spec(path: Path, seen: tuple[Path, ...] = ()) -> tuple[dict[str, Any], dict[str, dict]]:
+    """Top-level keys and field specs of ``path`` with everything it ``extends`` folded in.
+
+    A child's field spec is laid over the parent's key by key, so ``name: {headers: [职工姓名]}``
+    keeps the parent's ``required`` and ``property``. The child's headers are added to the
+    parent's (both spreadsheets keep loading) unless the field says ``replace_headers: true``.
+    """
+    if path.resolve() in seen:
+        raise MappingError(f"{path}: 'extends' goes round in a circle")
     data = _read_yaml(path)
-    base = data.get("extends")
-    fields_spec: dict[str, dict] = {}
     merged: dict[str, Any] = {}
+    fields_spec: dict[str, dict] = {}
+    base = data.get("extends")
     if base:
-        builtin = builtin_mapping_paths()
-        if base not in builtin:
-            raise MappingError(f"{path}: extends unknown mapping {base!r} (known: {', '.join(builtin)})")
-        parent = _read_yaml(builtin[base])
-        merged.update({k: v for k, v in parent.items() if k != "fields"})
-        fields_spec = {k: dict(v) for k, v in parent.get("fields", {}).items()}
+        merged, fields_spec = _merged_spec(_resolve_extends(path, str(base)), (*seen, path.resolve()))
+        merged.pop("file", None)
+        merged.pop("files", None)  # the parent's file names are the parent's
     merged.update({k: v for k, v in data.items() if k not in ("fields", "extends")})
-    for name, spec in (data.get("fields") or {}).items():
-        if name in fields_spec and "headers" in spec and spec.get("replace_headers") is not False:
-            # a user's headers are added to the shipped ones, so both shapes keep loading
-            spec = {**spec, "headers": list(dict.fromkeys([*spec["headers"], *fields_spec[name]["headers"]]))}
-        spec.pop("replace_headers", None)
-        fields_spec[name] = {**fields_spec.get(name, {}), **spec}
+    own = data.get("fields") or {}
+    if not isinstance(own, dict):
+        raise MappingError(f"{path}: 'fields' must be a mapping of field name to spec")
+    for name, spec in own.items():
+        if not isinstance(spec, dict):
+            raise MappingError(f"{path}: field {name!r}: the spec must be a mapping")
+        spec = dict(spec)
+        replace = bool(spec.pop("replace_headers", False))
+        if isinstance(spec.get("headers"), str):
+            spec["headers"] = [spec["headers"]]
+        parent = fields_spec.get(name, {})
+        if parent and "headers" in spec and not replace:
+            spec["headers"] = list(dict.fromkeys([*spec["headers"], *parent.get("headers", [])]))
+        fields_spec[name] = {**parent, **spec}
+    return merged, fields_spec
+
+
+def load_mapping(path: Path, onto: Ontology) -> Mapping:
+    """Read one mapping file (following ``extends``) and check it against the ontology."""
+    path = Path(path)
+    merged, fields_spec = _merged_spec(path)
     where = str(path)
     table = merged.get("table")
     if not table:
@@ -160,8 +207,15 @@ def load_mapping(path: Path, onto: Ontology) -> Mapping:
         raise MappingError(f"{where}: give exactly one of 'node' (a label) or 'edge' (a relationship type)")
     if merged.get("node"):
         onto.label(merged["node"])
+        if not any(spec.get("register_id") for spec in fields_spec.values()):
+            raise MappingError(f"{where}: a node table needs one field with 'register_id: true'")
+        if "name" not in fields_spec:
+            raise MappingError(f"{where}: a node table needs a 'name' field")
     else:
         onto.rel(merged["edge"])
+        ends = sorted(str(spec.get("endpoint")) for spec in fields_spec.values() if spec.get("endpoint"))
+        if ends != ["source", "target"]:
+            raise MappingError(f"{where}: an edge table needs one 'endpoint: source' and one 'endpoint: target' field")
     fields = {name: _field(name, spec, where, onto) for name, spec in fields_spec.items()}
     files = merged.get("file") or merged.get("files") or []
     return Mapping(table=table, title=merged.get("title", table), fields=fields, node=merged.get("node"),

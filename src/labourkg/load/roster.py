@@ -1,17 +1,26 @@
 """Load union registers (craftsmen, studios, teams, enterprises, engagements) through mappings.
 
-Each row is checked whole before anything of it is queued, so a rejected row leaves
-nothing behind; its file, line, column and reason are reported and the good rows load.
-Every write is a MERGE on keys: loading the same folder twice changes nothing.
+The contract is ``/work/shared/contracts/rosters.md``; the rules are written down in
+``docs/registers.md``. In short:
 
-Tables are read as streams and written in batches, so memory follows the batch size,
-not the register's size.
+* Each row is checked whole before anything of it is queued, so a rejected row leaves
+  nothing behind; its file, line, column and reason are reported and the good rows load.
+  Problems the contract does not count as fatal (an industry or region nobody knows, an
+  unknown tier) drop that one value and are reported as warnings.
+* Every write is a MERGE on keys and every id is derived from stable inputs, so loading
+  the same folder twice creates nothing the second time.
+* Tables are read as streams and handled in chunks of ``batch_size`` rows: the ids a chunk
+  refers to are fetched with one ``UNWIND $ids`` query per label, not one query per row, and
+  writes go to the store from a background thread while the next chunk is parsed. Memory
+  follows the batch size, not the register's size.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import queue
 import re
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import islice
@@ -24,17 +33,29 @@ from labourkg.load.tables import Table, TableError, read_tables
 from labourkg.load.vocabulary import load_vocabulary
 from labourkg.load.writer import GraphWriter, NodeRecord, RelRecord
 from labourkg.naming import canonical_name, organisation_label
-from labourkg.ontology import Ontology
-from labourkg.store.base import DEFAULT_BATCH, GraphStore, WriteStats
+from labourkg.ontology import Concept, Ontology
+from labourkg.store.base import DEFAULT_BATCH, GraphStore, QueryResult, SchemaPlan, WriteStats
 from labourkg.vocab import normalise, vocab_index
 
-LIST_SPLIT = re.compile(r"[;；、,，\n]+")
+HARD_SPLIT = re.compile(r"[;；,，\n]+")
 TABLE_ORDER = ("craftsmen", "enterprises", "studios", "teams", "engagements")
 PROVIDER_LABELS = ("Person", "Studio", "ServiceTeam")
+YEAR_MIN, YEAR_MAX = 1950, 2100
+# link targets whose failure rejects the row (the contract's list); the rest only warn
+STRICT_TARGETS = {"person", "provider", "enterprise"}
+CACHE_LIMIT = 200_000  # entries per memo table before it is cleared: bounds memory on huge registers
+
+_HONOUR_FORMS = (
+    re.compile(r"^(?P<name>.+?)\s*[:：]\s*(?P<year>\S*)$"),  # 全国劳动模范:2020
+    re.compile(r"^(?P<name>.+?)\s*[(（]\s*(?P<year>[^()（）]*?)\s*年?\s*[)）]$"),  # 全国劳动模范（2020年）
+    re.compile(r"^(?P<year>\d{4})\s*年\s*(?P<name>.+)$"),  # 2020年全国劳动模范
+)
 
 
 @dataclass
 class RowError:
+    """One problem with one cell: where (file, line as a spreadsheet shows it, column) and why."""
+
     file: str
     line: int
     column: str
@@ -56,16 +77,58 @@ class TableReport:
 
 @dataclass
 class RosterReport:
+    """What a load did. ``errors`` are rejected rows (nothing of them was written); ``warnings``
+    are values dropped from rows that did load. The CLI exits non-zero when ``not ok``."""
+
     tables: list[TableReport] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
+    warnings: list[RowError] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # tables no mapping knows
     stats: WriteStats = field(default_factory=WriteStats)
 
+    @property
+    def rows(self) -> int:
+        return sum(t.rows for t in self.tables)
+
+    @property
+    def loaded(self) -> int:
+        return sum(t.loaded for t in self.tables)
+
+    @property
+    def rejected(self) -> int:
+        return len(self.errors)
+
+    @property
+    def ok(self) -> bool:
+        """True when no row was rejected (warnings and skipped tables do not count)."""
+        return not self.errors
+
+    def exit_code(self, allow_partial: bool = False) -> int:
+        return 0 if self.ok or allow_partial else 1
+
+    def to_dict(self) -> dict[str, Any]:
+        from dataclasses import asdict
+
+        return {
+            "tables": [asdict(t) for t in self.tables],
+            "errors": [asdict(e) for e in self.errors],
+            "warnings": [asdict(w) for w in self.warnings],
+            "skipped": list(self.skipped),
+            "stats": asdict(self.stats),
+            "rows": self.rows, "loaded": self.loaded, "rejected": self.rejected, "ok": self.ok,
+        }
+
 
 class RowRejected(Exception):
+    """The row cannot be loaded; nothing of it is written."""
+
     def __init__(self, column: str, reason: str) -> None:
         super().__init__(reason)
         self.column, self.reason = column, reason
+
+
+class ValueDropped(RowRejected):
+    """One value of the row cannot be used; the row loads without it (a warning)."""
 
 
 def quarter_of(date: str) -> str:
@@ -73,32 +136,158 @@ def quarter_of(date: str) -> str:
     return f"{y}Q{(m - 1) // 3 + 1}"
 
 
-def split_list(cell: str) -> list[str]:
-    return [p.strip() for p in LIST_SPLIT.split(cell) if p.strip()]
+def split_list(cell: str, keep: Callable[[str], bool] | None = None) -> list[str]:
+    """Items of a list cell, split at ``;`` ``,`` and newlines, and at ``、`` unless ``keep`` says the
+    whole piece is one known value (official names such as 木材加工和木、竹、藤、棕、草制品业 contain 、)."""
+    out: list[str] = []
+    for piece in HARD_SPLIT.split(cell):
+        piece = piece.strip()
+        if not piece:
+            continue
+        if "、" in piece and not (keep and keep(piece)):
+            out.extend(p.strip() for p in piece.split("、") if p.strip())
+        else:
+            out.append(piece)
+    return out
+
+
+def parse_date(raw: str) -> str:
+    """ISO date from 2024-03-05, 2024/3/5, 2024.3.5 or 2024年3月5日; ValueError otherwise."""
+    s = raw.strip()
+    m = re.fullmatch(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]00:00(?::00)?)?", s)
+    if not m:
+        raise ValueError(raw)
+    return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+
+
+class _Memo(dict):
+    """A dict that forgets everything when it grows past ``CACHE_LIMIT`` (bounded memory)."""
+
+    def put(self, key: Any, value: Any) -> Any:
+        if len(self) >= CACHE_LIMIT:
+            self.clear()
+        self[key] = value
+        return value
+
+
+class SkillMatcher:
+    """Leftmost-longest matching of skill labels and aliases in free text, by dictionary lookups.
+
+    Same result as ``VocabIndex.find_in`` but without a regex of a thousand alternatives,
+    which costs milliseconds per text; this costs microseconds, which matters for a million
+    enterprises' needs.
+    """
+
+    def __init__(self, onto: Ontology, scheme: str = "skills") -> None:
+        idx = vocab_index(onto, scheme)
+        codes = {normalise(n) for c in idx.concepts for n in c.notations}
+        self.forms: dict[str, Concept] = {f: c for f, c in idx.forms.items() if len(f) >= 2 and f not in codes}
+        self.maxlen = max((len(f) for f in self.forms), default=0)
+        self.heads = {f[:2] for f in self.forms}
+        self.lengths = sorted({len(f) for f in self.forms}, reverse=True)
+
+    def find(self, norm: str) -> tuple[list[Concept], int]:
+        """Concepts in already-normalised text (first occurrence order) and how many characters matched."""
+        out: list[Concept] = []
+        seen: set[str] = set()
+        covered, i, n = 0, 0, len(norm)
+        forms, heads = self.forms, self.heads
+        while i < n - 1:
+            if norm[i : i + 2] not in heads:
+                i += 1
+                continue
+            for length in self.lengths:
+                if i + length <= n:
+                    c = forms.get(norm[i : i + length])
+                    if c is not None:
+                        if c.id not in seen:
+                            seen.add(c.id)
+                            out.append(c)
+                        covered += length
+                        i += length
+                        break
+            else:
+                i += 1
+        return out, covered
+
+
+class HonourMatcher:
+    """An honour name to its concept: by label or alias, else by a generic ``lk:labelPattern``
+    (``{province}五一劳动奖章`` matches 广东省五一劳动奖章) with the place names of the region scheme."""
+
+    def __init__(self, onto: Ontology) -> None:
+        self.index = vocab_index(onto, "honours")
+        self.patterns: dict[str, Concept] = {}
+        for c in onto.scheme("honours"):
+            p = c.attr("labelPattern")
+            if p:
+                self.patterns[normalise(p)] = c
+        self.places: dict[str, str] = {}  # normalised place form -> level placeholder
+        level_key = {"province": "{province}", "city": "{city}", "county": "{county}"}
+        for r in onto.scheme("regions") if "regions" in onto.concepts else ():
+            key = level_key.get(r.attr("regionLevel") or "")
+            if key:
+                for form in (r.name, *r.aliases):
+                    self.places.setdefault(normalise(form), key)
+        self.place_lengths = sorted({len(p) for p in self.places}, reverse=True)
+
+    def lookup(self, name: str) -> Concept | None:
+        c = self.index.lookup(name)
+        if c is not None or not self.patterns:
+            return c
+        norm = normalise(name)
+        for length in self.place_lengths:
+            key = self.places.get(norm[:length])
+            if key:
+                rest = norm[length:]
+                for placeholder in (key, "{place}"):
+                    c = self.patterns.get(normalise(placeholder) + rest)
+                    if c is not None:
+                        return c
+        return None
 
 
 class Resolver:
-    """Turns cell values into graph ids: by register id, by name, or by vocabulary."""
+    """Turns cell values into graph ids: by register id, by name, or by vocabulary.
+
+    Register ids and people are fetched per chunk (``prefetch_*``) with one query per
+    label; lookups inside a chunk then only read the chunk's memo.
+    """
 
     def __init__(self, store: GraphStore, onto: Ontology) -> None:
         self.store, self.onto = store, onto
-        self.by_register: dict[tuple[str, str], str] = {}  # (label, register id) -> graph id
+        self.by_register: dict[tuple[str, str], str] = {}  # (label, register id) -> graph id, this chunk
         self.person_by_name: dict[str, list[tuple[str, str | None, list[str]]]] = {}  # name -> (id, rid, employers)
+        self.skills = SkillMatcher(onto) if "skills" in onto.concepts else None
+        self.honours = HonourMatcher(onto) if "honours" in onto.concepts else None
+        self.memo: _Memo = _Memo()
+
+    def new_chunk(self) -> None:
+        """Forget what earlier chunks looked up: the store has their rows by now."""
+        self.by_register.clear()
+        self.person_by_name.clear()
 
     # -------------------------------------------------------------- register ids
+    def prefetch_register(self, labels: Iterable[str], rids: Iterable[str]) -> None:
+        want = sorted({r for r in rids if r})
+        for label in labels:
+            missing = [r for r in want if (label, r) not in self.by_register]
+            if not missing:
+                continue
+            q = (f"UNWIND $ids AS rid MATCH (n:{self.onto.label(label)} {{register_id: rid}}) "  # cypher-ok
+                 "RETURN rid, n.id")
+            for rid, nid in self.store.read(q, {"ids": missing}).rows:
+                self.by_register.setdefault((label, rid), nid)
+
     def lookup_register(self, labels: Iterable[str], rid: str) -> tuple[str, str] | None:
         for label in labels:
-            key = (label, rid)
-            if key not in self.by_register:
-                rows = self.store.read(cypher.find_by_register_id(self.onto, label), {"register_id": rid}).rows
-                if rows:
-                    self.by_register[key] = rows[0][0]
-            if key in self.by_register:
-                return label, self.by_register[key]
+            nid = self.by_register.get((label, rid))
+            if nid is not None:
+                return label, nid
         return None
 
     def prefetch_people(self, names: Iterable[str]) -> None:
-        missing = sorted({n for n in names if n not in self.person_by_name})
+        missing = sorted({n for n in names if n and n not in self.person_by_name})
         for n in missing:
             self.person_by_name[n] = []
         if missing:
@@ -106,45 +295,79 @@ class Resolver:
                 self.person_by_name[name].append((pid, rid, employers or []))
 
     def person_id(self, name: str, rid: str, employer: str | None) -> str:
-        """The rule (see docs/resolution.md): same register id -> same node; else one article-only
-        person of that name whose employers agree -> that node; else ``person:<name>`` if free;
-        else ``person:<name>@<employer or register id>``."""
+        """The graph id of a register's person (the rule and its failure modes: docs/registers.md).
+
+        1. a Person with the same register id -> that node;
+        2. else exactly one Person of the same canonical name that no register claims
+           (an article's) and whose known employers include this employer, or who has none
+           -> that node;
+        3. else ``person:<name>`` when no node has it;
+        4. else ``person:<name>@<employer>``, else ``person:<name>@<register id>``.
+        """
+        hit = self.by_register.get(("Person", rid))
+        if hit is not None:
+            return hit
         cands = self.person_by_name.setdefault(name, [])
         for pid, crid, _ in cands:
             if crid == rid:
                 return pid
-        compatible = [pid for pid, crid, emps in cands if crid is None and (not emps or employer in emps)]
+        compatible = [pid for pid, crid, emps in cands if crid is None and (not emps or (employer and employer in emps))]
         if len(compatible) == 1:
             chosen = compatible[0]
         else:
-            base = self.onto.id_for("Person", name)
             taken = {pid for pid, _, _ in cands}
-            chosen = base if base not in taken else f"{base}@{employer or rid}"
-        # later rows of this load see this person too
+            base = self.onto.id_for("Person", name)
+            chosen = next(c for c in (base, f"{base}@{employer}" if employer else None, f"{base}@{rid}", f"{base}@{rid}#")
+                          if c and c not in taken)
+        # later rows of this chunk see this person too
         cands[:] = [c for c in cands if c[0] != chosen] + [(chosen, rid, [employer] if employer else [])]
         return chosen
 
     # -------------------------------------------------------------- vocabulary
     def concept(self, scheme: str, value: str) -> str | None:
+        key = (scheme, value)
+        if key in self.memo:
+            return self.memo[key]
         c = vocab_index(self.onto, scheme).lookup(value)
-        return c.id if c else None
+        return self.memo.put(key, c.id if c else None)
 
     def enum(self, scheme: str, value: str) -> str | None:
+        key = ("enum", scheme, value)
+        if key in self.memo:
+            return self.memo[key]
         c = vocab_index(self.onto, scheme).lookup(value)
-        if c is None:
-            for cand in self.onto.scheme(scheme):
-                if normalise(cand.local) == normalise(value):
-                    return cand.local
-            return None
-        return c.local
+        out = c.local if c else None
+        if out is None:
+            nv = normalise(value)
+            out = next((cand.local for cand in self.onto.scheme(scheme) if normalise(cand.local) == nv), None)
+        return self.memo.put(key, out)
+
+    def honour(self, name: str) -> str | None:
+        c = self.honours.lookup(name) if self.honours else None
+        return c.id if c else None
+
+
+Target = tuple[str, str, dict[str, Any], tuple[NodeRecord, ...]]  # label, id, rel props, nodes to create
 
 
 class RowBuilder:
     """Checks one row against its mapping and turns it into records (or raises ``RowRejected``)."""
 
-    def __init__(self, mapping: Mapping, resolver: Resolver, source_prefix: str) -> None:
+    def __init__(self, mapping: Mapping, resolver: Resolver, source: str) -> None:
         self.m, self.r, self.onto = mapping, resolver, resolver.onto
-        self.source_prefix = source_prefix
+        self.source = source
+        self.warnings: list[tuple[str, str]] = []  # (column, reason) of the current row
+        self.rid_field = next((f for f in mapping.fields.values() if f.register_id), None)
+        self.link_fields = [f for f in mapping.fields.values() if f.link]
+        self.prop_fields = [f for f in mapping.fields.values() if f.property]
+        self.link_props = {f.link_property["rel"]: f for f in mapping.fields.values() if f.link_property}
+
+    # -------------------------------------------------------------- cells
+    def _strict(self, f: Field) -> bool:
+        """Whether a bad value rejects the row (``on_error: reject``) or is dropped with a warning."""
+        if f.on_error:
+            return f.on_error == "reject"
+        return f.required or f.register_id
 
     def _value(self, f: Field, raw: str) -> Any:
         raw = raw.strip()
@@ -152,42 +375,66 @@ class RowBuilder:
             if f.required:
                 raise RowRejected(f.name, "required value is empty")
             return f.default
+        try:
+            return self._parse(f, raw)
+        except ValueDropped as e:
+            if self._strict(f):
+                raise RowRejected(e.column, e.reason) from None
+            self.warnings.append((e.column, e.reason + "; value dropped"))
+        except RowRejected as e:  # a bad date: the contract rejects the row unless the mapping says warn
+            if f.on_error != "warn":
+                raise
+            self.warnings.append((e.column, e.reason + "; value dropped"))
+        return f.default
+
+    def _parse(self, f: Field, raw: str) -> Any:
         if f.type == "int":
             try:
                 v = int(float(raw))
             except ValueError:
-                raise RowRejected(f.name, f"{raw!r} is not a whole number") from None
+                raise ValueDropped(f.name, f"{raw!r} is not a whole number") from None
             if (f.min is not None and v < f.min) or (f.max is not None and v > f.max):
-                raise RowRejected(f.name, f"{v} is outside {f.min}..{f.max}")
+                raise ValueDropped(f.name, f"{v} is outside {f.min:g}..{f.max:g}")
             return v
         if f.type == "date":
             try:
-                return dt.date.fromisoformat(raw.replace("/", "-")).isoformat()
+                return parse_date(raw)
             except ValueError:
                 raise RowRejected(f.name, f"{raw!r} is not a date (YYYY-MM-DD)") from None
         if f.pattern and not re.match(f.pattern, raw):
-            raise RowRejected(f.name, f"{raw!r} does not match the expected form {f.pattern}")
+            raise ValueDropped(f.name, f"{raw!r} does not match the expected form {f.pattern}")
         if f.choices and raw not in f.choices:
-            raise RowRejected(f.name, f"{raw!r} is not one of {', '.join(f.choices)}")
+            raise ValueDropped(f.name, f"{raw!r} is not one of {', '.join(f.choices)}")
         if f.list:
-            items = split_list(raw)
+            items = split_list(raw, self._keeper(f))
             if f.enum:
                 out = []
                 for it in items:
                     e = self.r.enum(f.enum, it)
                     if e is None:
-                        raise RowRejected(f.name, f"{it!r} is not a known value of {f.enum}")
+                        raise ValueDropped(f.name, f"{it!r} is not a known value of {f.enum}")
                     out.append(e)
                 return out
             return items
         if f.enum:
             e = self.r.enum(f.enum, raw)
             if e is None:
-                raise RowRejected(f.name, f"{raw!r} is not a known value of {f.enum}")
+                raise ValueDropped(f.name, f"{raw!r} is not a known value of {f.enum}")
             return e
         return raw
 
+    def _keeper(self, f: Field) -> Callable[[str], bool] | None:
+        """For a list of vocabulary values: whether a piece with 、 is itself one known value."""
+        to = f.link.to if f.link else None
+        scheme = {"industry": "industries", "region": "regions", "honour": "honours", "skill": "skills"}.get(to or "")
+        if f.enum:
+            scheme = f.enum
+        if scheme is None or scheme not in self.onto.concepts:
+            return None
+        return lambda piece: self.r.concept(scheme, piece) is not None
+
     def values(self, cols: dict[int, Field], cells: list[str]) -> dict[str, Any]:
+        self.warnings = []
         vals: dict[str, Any] = {}
         for i, f in cols.items():
             vals[f.name] = self._value(f, cells[i] if i < len(cells) else "")
@@ -199,140 +446,269 @@ class RowBuilder:
         return vals
 
     # -------------------------------------------------------------- links
-    def _targets(self, f: Field, value: Any) -> list[tuple[str, str, dict[str, Any], list[NodeRecord]]]:
+    def _targets(self, f: Field, value: Any) -> list[Target]:
         """(label, id, relationship props, nodes to create) for each item of a link field."""
         items = value if isinstance(value, list) else [value]
-        out: list[tuple[str, str, dict[str, Any], list[NodeRecord]]] = []
         to = f.link.to if f.link else f.to
+        out: list[Target] = []
         for item in items:
             if item in (None, ""):
                 continue
             item = str(item).strip()
-            if to == "organisation":
-                name = canonical_name(item)
-                label = organisation_label(name)
-                nid = self.onto.id_for(label, name)
-                out.append((label, nid, {}, [NodeRecord(label, nid, {"name": name})]))
-            elif to == "honour":
-                hm = re.match(r"^(.*?)\s*[:：]\s*(\S*)$", item)
-                name, year = (hm.group(1), hm.group(2)) if hm else (item, "")
-                props: dict[str, Any] = {}
-                if year:
-                    if not year.strip().isdigit() or not 1950 <= int(year) <= 2100:
-                        raise RowRejected(f.name, f"honour year {year!r} is outside 1950-2100")
-                    props["year"] = int(year)
-                cid = self.r.concept("honours", name)
-                nodes: list[NodeRecord] = []
-                if cid is None:
-                    cname = canonical_name(name)
-                    cid = self.onto.id_for("Honour", cname)
-                    nodes.append(NodeRecord("Honour", cid, {"name": cname}))
-                out.append(("Honour", cid, props, nodes))
-            elif to in ("skill", "skill_text"):
-                found = vocab_index(self.onto, "skills").find_in(item)
-                for c, _form in found:
-                    out.append(("Skill", c.id, {}, []))
-                if not found and to == "skill":
-                    cname = canonical_name(item)
-                    sid = self.onto.id_for("Skill", cname)
-                    out.append(("Skill", sid, {}, [NodeRecord("Skill", sid, {"name": cname, "reviewed": False})]))
-            elif to == "industry":
-                cid = self.r.concept("industries", item)
-                if cid is None:
-                    raise RowRejected(f.name, f"{item!r} is not a GB/T 4754-2017 code or name")
-                out.append(("Industry", cid, {}, []))
-            elif to == "region":
-                cid = self.r.concept("regions", item)
-                if cid is None:
-                    raise RowRejected(f.name, f"{item!r} is not a known region name or GB/T 2260 code")
-                out.append(("Place", cid, {}, []))
-            elif to == "person":
-                hit = self.r.lookup_register(["Person"], item)
-                if hit is None:
-                    name = canonical_name(item)
-                    self.r.prefetch_people([name])
-                    cands = self.r.person_by_name.get(name, [])
-                    if len(cands) != 1:
-                        raise RowRejected(f.name, f"{item!r} is not a known craftsman id or name")
-                    hit = ("Person", cands[0][0])
-                out.append((hit[0], hit[1], {}, []))
-            elif to == "provider":
-                hit = self.r.lookup_register(PROVIDER_LABELS, item)
-                if hit is None:
-                    raise RowRejected(f.name, f"{item!r} is not a known craftsman, studio or team id")
-                out.append((hit[0], hit[1], {}, []))
-            elif to == "enterprise":
-                hit = self.r.lookup_register(["Enterprise"], item)
-                if hit is None:
-                    raise RowRejected(f.name, f"{item!r} is not a known enterprise id")
-                out.append((hit[0], hit[1], {}, []))
+            if to in STRICT_TARGETS:
+                out.append(self._reference(f, to, item))
+                continue
+            key = (to, item, self.source)
+            hit = self.r.memo.get(key)
+            if hit is None:
+                try:
+                    hit = self._vocab_target(f, to, item)
+                except ValueDropped as e:
+                    hit = e
+                except RowRejected as e:
+                    hit = e
+                self.r.memo.put(key, hit)
+            if isinstance(hit, ValueDropped):
+                self.warnings.append((f.name, hit.reason + "; value dropped"))
+            elif isinstance(hit, RowRejected):
+                raise RowRejected(f.name, hit.reason)
+            else:
+                out.extend(hit)
         return out
 
+    def _vocab_target(self, f: Field, to: str, item: str) -> list[Target]:
+        """Targets that depend on the item's text only (memoised by the caller)."""
+        onto = self.onto
+        if to == "organisation":
+            name = canonical_name(item)
+            label = organisation_label(name)
+            nid = onto.id_for(label, name)
+            return [(label, nid, {}, (NodeRecord(label, nid, {"name": name}, [], self.source),))]
+        if to == "honour":
+            name, year = item, ""
+            for form in _HONOUR_FORMS:
+                hm = form.match(item)
+                if hm:
+                    name, year = hm.group("name").strip(), hm.group("year").strip()
+                    break
+            props: dict[str, Any] = {}
+            if year:
+                if not re.fullmatch(r"\d{4}", year):
+                    raise RowRejected(f.name, f"honour year {year!r} of {name!r} is not a year")
+                if not YEAR_MIN <= int(year) <= YEAR_MAX:
+                    raise RowRejected(f.name, f"honour year {year} of {name!r} is outside {YEAR_MIN}-{YEAR_MAX}")
+                props["year"] = int(year)
+            cid = self.r.honour(name)
+            nodes: tuple[NodeRecord, ...] = ()
+            if cid is None:
+                cname = canonical_name(name)
+                cid = onto.id_for("Honour", cname)
+                nodes = (NodeRecord("Honour", cid, {"name": cname}, [], self.source),)
+            return [("Honour", cid, props, nodes)]
+        if to in ("skill", "skill_text"):
+            matcher = self.r.skills
+            found, covered = matcher.find(normalise(item)) if matcher else ([], 0)
+            out: list[Target] = [("Skill", c.id, {}, ()) for c in found]
+            if not found and to == "skill":
+                cname = canonical_name(item)
+                sid = onto.id_for("Skill", cname)
+                out.append(("Skill", sid, {}, (NodeRecord("Skill", sid, {"name": cname, "reviewed": False}, [],
+                                                          self.source),)))
+            return out
+        if to == "industry":
+            cid = self.r.concept("industries", item)
+            if cid is None:
+                raise ValueDropped(f.name, f"{item!r} is not a GB/T 4754-2017 code or name")
+            return [("Industry", cid, {}, ())]
+        if to == "region":
+            cid = self.r.concept("regions", item)
+            if cid is None:
+                raise ValueDropped(f.name, f"{item!r} is not a known region name or GB/T 2260 code")
+            return [("Place", cid, {}, ())]
+        raise MappingError(f"field {f.name!r}: unknown link target {to!r}")
+
+    def _reference(self, f: Field, to: str, item: str) -> Target:
+        """A craftsman, provider or enterprise named by its register id (or, for people, its name)."""
+        if to == "person":
+            hit = self.r.lookup_register(["Person"], item)
+            if hit is None:
+                cands = [c for c in self.r.person_by_name.get(canonical_name(item), []) if c[1] is not None]
+                if len(cands) == 1:
+                    hit = ("Person", cands[0][0])
+                elif len(cands) > 1:
+                    raise RowRejected(f.name, f"{item!r} names {len(cands)} craftsmen; use the register id")
+            if hit is None:
+                raise RowRejected(f.name, f"{item!r} is not a known craftsman id or name")
+        elif to == "provider":
+            hit = self.r.lookup_register(PROVIDER_LABELS, item)
+            if hit is None:
+                raise RowRejected(f.name, f"{item!r} is not a known craftsman, studio or team id")
+        else:
+            hit = self.r.lookup_register(["Enterprise"], item)
+            if hit is None:
+                raise RowRejected(f.name, f"{item!r} is not a known enterprise id")
+        return hit[0], hit[1], {}, ()
+
+    # -------------------------------------------------------------- rows
     def node_row(self, vals: dict[str, Any]) -> tuple[NodeRecord, list[NodeRecord], list[RelRecord]]:
         m, onto = self.m, self.onto
         label = m.node or ""
-        rid_field = next(f for f in m.fields.values() if f.register_id)
-        rid = str(vals[rid_field.name])
+        assert self.rid_field is not None
+        rid = str(vals[self.rid_field.name])
         name = canonical_name(str(vals["name"]))
-        source = f"{self.source_prefix}:{rid}"
         props: dict[str, Any] = {"register_id": rid}
-        for f in m.fields.values():
-            if f.property and vals.get(f.name) not in (None, ""):
-                props[f.property] = name if f.property == "name" else vals[f.name]
-        links: list[tuple[Field, list]] = []
-        for f in m.fields.values():
-            if f.link and vals.get(f.name) not in (None, "", []):
-                links.append((f, self._targets(f, vals[f.name])))
+        for f in self.prop_fields:
+            v = vals.get(f.name)
+            if v is not None and v != "":
+                props[f.property] = name if f.property == "name" else v  # type: ignore[index]
+        links: list[tuple[Field, list[Target]]] = []
+        for f in self.link_fields:
+            v = vals.get(f.name)
+            if v is not None and v != "" and v != []:
+                links.append((f, self._targets(f, v)))
+        # nothing below raises: the row is accepted
         if label == "Person":
             employer = next((t[0][1] for f, t in links if f.link and f.link.to == "organisation" and t), None)
-            employer_name = employer.split(":", 1)[1] if employer else None
-            nid = self.r.person_id(name, rid, employer_name)
+            nid = self.r.person_id(name, rid, employer.split(":", 1)[1] if employer else None)
         else:
-            nid = onto.id_for(label, name)
+            nid = self.r.by_register.get((label, rid)) or onto.id_for(label, name)
         self.r.by_register[(label, rid)] = nid
         region = next((t[0][1] for f, t in links if f.link and f.link.to == "region" and t), None)
         if region:
             props["region_code"] = region.split(":", 1)[1]
-        extra_nodes: list[NodeRecord] = []
-        rels: list[RelRecord] = []
+        extra: list[NodeRecord] = []
+        rels: dict[tuple[str, str, str], RelRecord] = {}
         for f, targets in links:
             assert f.link is not None
             rel_props: dict[str, Any] = {}
-            for g in m.fields.values():
-                if g.link_property and g.link_property["rel"] == f.link.rel and vals.get(g.name):
-                    rel_props[g.link_property["name"]] = vals[g.name]
+            g = self.link_props.get(f.link.rel)
+            if g is not None and vals.get(g.name):
+                rel_props[g.link_property["name"]] = vals[g.name]  # type: ignore[index]
             for t_label, t_id, t_props, nodes in targets:
-                for n in nodes:
-                    n.source = source
-                extra_nodes.extend(nodes)
+                extra.extend(nodes)
+                p = {**rel_props, **t_props} if t_props else rel_props
+                key = (f.link.rel, t_label, t_id)
+                seen = rels.get(key)
+                if seen is not None:
+                    # the same target twice in one row (an honour listed with two years): one relationship,
+                    # the earliest year, so the result does not depend on the order of the writes
+                    if "year" in p and "year" in seen.props:
+                        seen.props = {**seen.props, "year": min(seen.props["year"], p["year"])}
+                    elif "year" in p:
+                        seen.props = {**seen.props, "year": p["year"]}
+                    continue
                 if f.link.reverse:
-                    rels.append(RelRecord(f.link.rel, t_label, t_id, label, nid, {**rel_props, **t_props}, source))
+                    rels[key] = RelRecord(f.link.rel, t_label, t_id, label, nid, p, self.source)
                 else:
-                    rels.append(RelRecord(f.link.rel, label, nid, t_label, t_id, {**rel_props, **t_props}, source))
-        return NodeRecord(label, nid, props, [], source), extra_nodes, rels
+                    rels[key] = RelRecord(f.link.rel, label, nid, t_label, t_id, p, self.source)
+        return NodeRecord(label, nid, props, [], self.source), extra, list(rels.values())
 
-    def edge_row(self, vals: dict[str, Any], line: int) -> RelRecord:
+    def edge_row(self, vals: dict[str, Any]) -> RelRecord:
         m = self.m
         src = next(f for f in m.fields.values() if f.endpoint == "source")
         dst = next(f for f in m.fields.values() if f.endpoint == "target")
         s = self._targets(src, vals[src.name])[0]
         o = self._targets(dst, vals[dst.name])[0]
-        props = {f.property: vals[f.name] for f in m.fields.values() if f.property and vals.get(f.name) not in (None, "")}
+        props = {f.property: vals[f.name] for f in self.prop_fields if vals.get(f.name) not in (None, "")}
         if "date" in props:
             props["period"] = quarter_of(props["date"])
         props.setdefault("service_type", "")
         props.setdefault("date", "")
-        return RelRecord(m.edge or "", s[0], s[1], o[0], o[1], props, f"{self.source_prefix}:{line}")
+        return RelRecord(m.edge or "", s[0], s[1], o[0], o[1], props, self.source)
+
+    def references(self, cols: dict[int, Field], chunk: list[tuple[int, list[str]]]) -> dict[str, set[str]]:
+        """Every id the chunk refers to, by link target (person, provider, enterprise), to prefetch."""
+        refs: dict[str, set[str]] = {}
+        for i, f in cols.items():
+            to = f.link.to if f.link else f.to
+            if to in STRICT_TARGETS:
+                bucket = refs.setdefault(to, set())
+                for _, cells in chunk:
+                    if i < len(cells) and cells[i].strip():
+                        bucket.update(split_list(cells[i]) if f.list else [cells[i].strip()])
+        return refs
+
+
+# ---------------------------------------------------------------- writing in the background
+
+
+class _Pipeline(GraphStore):
+    """A store whose writes run in order on a background thread, so parsing the next chunk
+    overlaps the store's work on the last one. ``drain`` waits for every queued write (and
+    re-raises its error); reads go straight to the store and see what has been drained."""
+
+    backend = "pipeline"
+
+    def __init__(self, store: GraphStore, depth: int = 4) -> None:
+        self.inner = store
+        self.stats = WriteStats()
+        self._q: queue.Queue = queue.Queue(maxsize=depth)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="roster-writer", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            item = self._q.get()
+            try:
+                if item is None:
+                    return
+                if self._error is None:
+                    self.stats += self.inner.write(*item)
+            except BaseException as e:
+                self._error = e
+            finally:
+                self._q.task_done()
+
+    def write(self, query: str, params: dict[str, Any] | None = None) -> WriteStats:
+        if self._error is not None:
+            self.drain()
+        self._q.put((query, params))
+        return WriteStats()  # the real counts are in self.stats
+
+    def drain(self) -> None:
+        self._q.join()
+        if self._error is not None:
+            e, self._error = self._error, None
+            raise e
+
+    def close(self) -> None:
+        self._q.put(None)
+        self._thread.join()
+
+    def read(self, query: str, params: dict[str, Any] | None = None, *, timeout: float | None = None) -> QueryResult:
+        return self.inner.read(query, params, timeout=timeout)
+
+    def ensure_schema(self, onto: Ontology) -> None:
+        self.inner.ensure_schema(onto)
+
+    def schema_plan(self, onto: Ontology) -> SchemaPlan:
+        return self.inner.schema_plan(onto)
+
+    def describe(self) -> str:
+        return self.inner.describe()
+
+
+# ---------------------------------------------------------------- tables
 
 
 def _match_mapping(table: Table, mappings: dict[str, Mapping]) -> Mapping | None:
+    """By explicit file name, then by table name, then by headers (all required fields present)."""
     for m in mappings.values():
         if table.name in m.files or table.source in m.files:
             return m
     for m in mappings.values():
-        if table.name == m.table or table.name.lower() == m.table:
+        if not m.files and table.name.lower() == m.table.lower():
             return m
-    return None
+    best: tuple[int, Mapping] | None = None
+    for m in mappings.values():
+        if m.files:
+            continue
+        cols, _ = m.resolve_headers(table.headers)
+        if all(f in cols.values() for f in m.fields.values() if f.required) and len(cols) * 2 > len(table.headers):
+            if best is None or len(cols) > best[0]:
+                best = (len(cols), m)
+    return best[1] if best else None
 
 
 def load_roster(
@@ -345,13 +721,18 @@ def load_roster(
     progress: Callable[[str, int], None] | None = None,
     vocabulary: bool = True,
 ) -> RosterReport:
-    """Load every table of ``directory`` that a mapping knows. Raises ``TableError`` or ``MappingError``
-    for a file that cannot be read at all; bad rows are reported in the result."""
+    """Load every table of ``directory`` (a folder, a .csv or a .xlsx) that a mapping knows.
+
+    Mappings: the shipped ``loaders/roster/*.yaml``, then ``mapping_files`` and any ``*.yaml`` in
+    the folder (a user's mapping wins). Raises ``TableError`` or ``MappingError`` for a file that
+    cannot be read at all; bad rows are reported in the result. ``vocabulary`` first loads the
+    ontology's schemes as nodes, which the links point to.
+    """
+    directory = Path(directory)
     mappings = builtin_mappings(onto)
     extra = list(mapping_files) + (sorted(directory.glob("*.yaml")) if directory.is_dir() else [])
     for p in extra:
-        m = load_mapping(p, onto)
-        mappings = {f"user:{p}": m, **mappings}  # a user's mapping wins over the shipped one
+        mappings = {f"user:{p}": load_mapping(Path(p), onto), **mappings}  # a user's mapping wins
     tables = read_tables(directory)
     order = {t: i for i, t in enumerate(TABLE_ORDER)}
     matched: list[tuple[Table, Mapping]] = []
@@ -365,29 +746,52 @@ def load_roster(
     matched.sort(key=lambda tm: order.get(tm[1].table, len(order)))
     if vocabulary:
         report.stats += load_vocabulary(store, onto)
-    resolver = Resolver(store, onto)
-    writer = GraphWriter(store, onto, batch_size=batch_size)
-    for table, m in matched:
-        report.tables.append(_load_table(table, m, resolver, writer, report, batch_size, progress))
-    report.stats += writer.flush()
+    pipe = _Pipeline(store)
+    try:
+        resolver = Resolver(pipe, onto)
+        writer = GraphWriter(pipe, onto, batch_size=batch_size)
+        for table, m in matched:
+            report.tables.append(_load_table(table, m, resolver, writer, pipe, report, batch_size, progress))
+        writer.flush()
+        pipe.drain()
+    finally:
+        pipe.close()
+    report.stats += pipe.stats
     return report
 
 
-def _load_table(table: Table, m: Mapping, resolver: Resolver, writer: GraphWriter, report: RosterReport,
-                batch_size: int, progress: Callable[[str, int], None] | None) -> TableReport:
+def _load_table(table: Table, m: Mapping, resolver: Resolver, writer: GraphWriter, pipe: _Pipeline,
+                report: RosterReport, batch_size: int, progress: Callable[[str, int], None] | None) -> TableReport:
     tr = TableReport(m.table, table.source)
     cols, unknown = m.resolve_headers(table.headers)
     tr.unknown_headers = unknown
     missing = [f.name for f in m.fields.values() if f.required and f not in cols.values()]
     if missing:
         report.errors.append(RowError(table.source, 1, ", ".join(missing), "required column is missing from the header"))
+        for _ in table.rows:  # close the file
+            pass
         return tr
-    builder = RowBuilder(m, resolver, f"roster:{m.table}")
+    builder = RowBuilder(m, resolver, f"roster:{table.source}")
+    rid_col = next((i for i, f in cols.items() if f.register_id), None)
     name_col = next((i for i, f in cols.items() if f.name == "name"), None)
+    written: _Memo = _Memo()  # ids of extra nodes (employers, new skills) already queued in this load
     rows = iter(table.rows)
     while chunk := list(islice(rows, batch_size)):
+        resolver.new_chunk()
+        refs = builder.references(cols, chunk)
+        if m.node == "Person" or "person" in refs:
+            pipe.drain()  # earlier chunks' people must be in the store before they are looked up by name
+        if rid_col is not None and m.node:
+            resolver.prefetch_register([m.node], (c[rid_col].strip() for _, c in chunk if rid_col < len(c)))
         if m.node == "Person" and name_col is not None:
             resolver.prefetch_people(canonical_name(c[name_col]) for _, c in chunk if name_col < len(c))
+        if refs.get("person"):
+            resolver.prefetch_register(["Person"], refs["person"])
+            resolver.prefetch_people(canonical_name(r) for r in refs["person"])
+        if refs.get("provider"):
+            resolver.prefetch_register(PROVIDER_LABELS, refs["provider"])
+        if refs.get("enterprise"):
+            resolver.prefetch_register(["Enterprise"], refs["enterprise"])
         for line, cells in chunk:
             tr.rows += 1
             try:
@@ -396,19 +800,25 @@ def _load_table(table: Table, m: Mapping, resolver: Resolver, writer: GraphWrite
                     node, extra, rels = builder.node_row(vals)
                     writer.node(node)
                     for n in extra:
-                        writer.node(n)
+                        if n.id not in written:
+                            written.put(n.id, True)
+                            writer.node(n)
                     for r in rels:
                         writer.rel(r)
                 else:
-                    writer.rel(builder.edge_row(vals, line))
+                    writer.rel(builder.edge_row(vals))
                 tr.loaded += 1
+                for column, reason in builder.warnings:
+                    report.warnings.append(RowError(table.source, line, column, reason))
             except RowRejected as e:
                 tr.rejected += 1
                 report.errors.append(RowError(table.source, line, e.column, e.reason))
+        writer.flush()
         if progress:
             progress(m.table, len(chunk))
-    writer.flush()  # later tables look up this table's register ids in the store
+    writer.flush()
+    pipe.drain()  # later tables look up this table's register ids in the store
     return tr
 
 
-__all__ = ["MappingError", "RosterReport", "RowError", "TableError", "load_roster"]
+__all__ = ["MappingError", "RosterReport", "RowError", "SkillMatcher", "TableError", "TableReport", "load_roster"]

@@ -39,7 +39,7 @@ def _decode_probe(path: Path) -> str:
 
 def read_csv(path: Path) -> Table:
     enc = _decode_probe(path)
-    f = open(path, encoding=enc, newline="")  # noqa: SIM115 - closed by the generator
+    f = open(path, encoding=enc, newline="")
     sample = f.read(8192)
     f.seek(0)
     try:
