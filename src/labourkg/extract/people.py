@@ -1,0 +1,88 @@
+"""People, found from cues rather than from a POS tagger.
+
+A name is read (with :mod:`labourkg.extract.names`) only where something says one starts:
+after a post or title (市委书记、市长王雄飞; 焊接培训师杜广华), after an honour
+(全国劳模高凤林), in a byline (记者梁奈), in a list sharing one title (市领导黄毅、黄玉华),
+before a post-name title (习近平总书记), at a clause start before a cue verb (张三荣获…),
+or at the start of a line of a name list. Every later occurrence of a name found this way
+is a mention too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from labourkg.extract.grammar import BYLINE, GENERIC_LEADERS, POST_PREFIX, POSTS, SUBJECT_CUES, alt
+from labourkg.extract.model import Doc, Mention
+from labourkg.extract.names import read_name, surname_at
+
+_POST_RE = re.compile(f"(?:{alt(POST_PREFIX)})?(?:{alt(POSTS + GENERIC_LEADERS)})")
+_BYLINE_RE = re.compile(f"(?:{alt(BYLINE)})")
+_AFTER_TITLE = re.compile(r"总书记|同志|院士")
+_SUBJECT_RE = re.compile(f"(?:{alt(SUBJECT_CUES)})")
+_CLAUSE_START = set(",。;:!?、\n()“”\"")
+
+
+def _person(doc: Doc, start: int, end: int, how: str) -> Mention:
+    name = doc.text[start:end]
+    return Mention(start, end, "Person", name, name, how=how)
+
+
+def find_people(doc: Doc, cue_ends: list[int]) -> list[Mention]:
+    """Person mentions. ``cue_ends`` are extra positions where a name may start (ends of honours)."""
+    text, gaps = doc.text, doc.norm.gaps
+    found: dict[int, Mention] = {}
+
+    def take(i: int, how: str, strict: bool = False) -> Mention | None:
+        if i in found:
+            return found[i]
+        n = read_name(text, i, gaps, strict=strict)
+        if not n:
+            return None
+        m = _person(doc, i, i + n, how)
+        found[i] = m
+        # a list sharing the title: 黄毅、黄玉华、黄奕奕
+        j = i + n
+        while j < len(text) and text[j] == "、":
+            k = read_name(text, j + 1, gaps)
+            if not k or (j + 1) in found:
+                break
+            found[j + 1] = _person(doc, j + 1, j + 1 + k, "list")
+            j = j + 1 + k
+        return m
+
+    for m in _POST_RE.finditer(text):
+        take(m.end(), "post")
+    for e in cue_ends:
+        take(e, "honour")
+    for m in _BYLINE_RE.finditer(text):
+        take(m.end(), "byline")
+    for m in _AFTER_TITLE.finditer(text):
+        for k in (3, 2, 4):
+            i = m.start() - k
+            if i >= 0 and surname_at(text, i) and read_name(text, i, gaps) == k:
+                take(i, "title-after")
+                break
+    for m in _SUBJECT_RE.finditer(text):
+        for k in (3, 2, 4):
+            i = m.start() - k
+            if i >= 0 and (i == 0 or text[i - 1] in _CLAUSE_START) and read_name(text, i, gaps, strict=True) == k:
+                take(i, "subject")
+                break
+    # lines of a name list: a name alone, or followed by a wide gap or a bracket
+    for m in re.finditer(r"(?:^|\n)", text):
+        i = m.end()
+        n = read_name(text, i, gaps)
+        if n and (i + n >= len(text) or text[i + n] in "\n(、" or gaps.get(i + n) == "w"):
+            take(i, "list-line")
+    # names found once are mentions wherever they occur
+    names = {m.name for m in found.values()}
+    if names:
+        for m in re.finditer(alt(names), text):
+            if m.start() not in found and not _inside(found, m.start(), m.end()):
+                found[m.start()] = _person(doc, m.start(), m.end(), "repeat")
+    return sorted(found.values(), key=lambda m: m.start)
+
+
+def _inside(found: dict[int, Mention], s: int, e: int) -> bool:
+    return any(m.start < e and s < m.end for m in found.values())

@@ -1,0 +1,196 @@
+"""Run the extraction steps on one article and build the contract's JSON object.
+
+Order matters: the home city is inferred first (relative names need it), then each finder
+proposes mentions, overlaps are arbitrated, short references are folded into full names
+seen in the same article, relations are read, and finally everything is mapped back to
+offsets in the original text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+from typing import Any
+
+from labourkg.extract.articles import article_date, article_title
+from labourkg.extract.events import find_events
+from labourkg.extract.gazetteer import load_gazetteer
+from labourkg.extract.honours import find_honours
+from labourkg.extract.model import Doc, Mention, Rel
+from labourkg.extract.organisations import find_organisations
+from labourkg.extract.people import find_people
+from labourkg.extract.places import find_places, infer_home
+from labourkg.extract.relations import find_relations
+from labourkg.extract.resolve import absorb, short_forms
+from labourkg.extract.units import find_units
+from labourkg.ontology import load_ontology
+from labourkg.text import decode_bytes, normalise, split_sentences
+
+_WS = re.compile(r"\s+")
+# which kind wins when two mentions of different kinds overlap without nesting
+_PRIORITY = {"Person": 6, "Studio": 5, "ServiceTeam": 5, "Honour": 4, "Event": 3, "Campaign": 3,
+             "Union": 2, "GovernmentBody": 2, "Enterprise": 2, "Organization": 2, "Place": 1}
+
+
+def _arbitrate(ms: list[Mention]) -> list[Mention]:
+    """Drop duplicates and crossing mentions; nesting across kinds is kept (茂名 in 茂名市总工会)."""
+    ms = sorted(ms, key=lambda m: (-(m.end - m.start), -_PRIORITY[m.type], m.start))
+    kept: list[Mention] = []
+    for m in ms:
+        ok = True
+        for k in kept:
+            if m.end <= k.start or k.end <= m.start:
+                continue
+            if (m.start, m.end) == (k.start, k.end):
+                ok = False  # same span: the longer-lived (higher priority) kind already won
+                break
+            nested = k.start <= m.start and m.end <= k.end
+            if not nested:  # crossing spans
+                if _PRIORITY[m.type] <= _PRIORITY[k.type]:
+                    ok = False
+                    break
+                continue
+            if m.type == k.type or (m.type in ("Union", "GovernmentBody", "Enterprise", "Organization")
+                                    and k.type in ("Union", "GovernmentBody", "Enterprise", "Organization")):
+                ok = False
+                break
+            if m.type == "Person" and k.type == "Place":
+                continue
+            if m.type == "Place" and k.type == "Person":
+                ok = False
+                break
+        if ok:
+            kept.append(m)
+    # a person crossing a place wins; a place inside a person's name is not a place
+    persons = [m for m in kept if m.type == "Person"]
+    kept = [m for m in kept if not (m.type == "Place" and any(p.start < m.end and m.start < p.end for p in persons))]
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _fold_short_forms(doc: Doc) -> None:
+    """Within the article, point short references at the full name (same entity)."""
+    ms = doc.mentions
+    by_kind: dict[str, set[str]] = {}
+    for m in ms:
+        by_kind.setdefault(m.type, set()).add(m.name)
+    for m in ms:
+        names = by_kind.get(m.type, set())
+        fulls = [n for n in names if absorb(m.name, n, m.type)]
+        if not fulls:
+            continue
+        if m.type == "Campaign":
+            # “劳模工匠助企行”专项行动 → the quoted core; 主题教育 → the longer name
+            core = [n for n in fulls if m.name.startswith(n)]
+            target = min(core, key=len) if core else max(fulls, key=len)
+            if m.name in fulls:
+                continue
+        else:
+            target = max(fulls, key=len)
+        m.name = target
+    # a Campaign name that is a core of a longer Campaign mention: the longer one takes the core
+    names = {m.name for m in ms if m.type == "Campaign"}
+    for m in ms:
+        if m.type == "Campaign":
+            cores = [n for n in names if n != m.name and m.name.startswith(n) and len(n) >= 4]
+            if cores:
+                m.name = min(cores, key=len)
+    # enterprises referred to by a short form later in the text
+    text = doc.text
+    places = list(doc.gaz.places)
+    extra: list[Mention] = []
+    for m in [m for m in ms if m.type == "Enterprise"]:
+        for short in short_forms(m.name, [p for p in places if m.name.startswith(p)]):
+            for occ in re.finditer(re.escape(short), text):
+                if any(o.start <= occ.start() < o.end for o in ms + extra):
+                    continue
+                extra.append(Mention(occ.start(), occ.end(), "Enterprise", m.name, short, how="short"))
+    ms.extend(extra)
+
+
+def _entity_id(doc: Doc, m: Mention) -> str:
+    if m.concept and m.type in ("Place", "Honour"):
+        return m.concept
+    return doc.onto.id_for(m.type, m.name)
+
+
+def _clean(s: str) -> str:
+    return _WS.sub("", s)
+
+
+def build(doc: Doc, rels: list[Rel], synth: list[Mention]) -> tuple[list[dict], list[dict]]:
+    """Group mentions into entities (by id) and map offsets back to the original text."""
+    norm = doc.norm
+    entities: dict[str, dict[str, Any]] = {}
+    mid: dict[int, str] = {}
+    for m in doc.mentions + synth:
+        eid = _entity_id(doc, m)
+        mid[id(m)] = eid
+        e = entities.get(eid)
+        if e is None:
+            e = entities[eid] = {"id": eid, "type": m.type, "name": _clean(m.name), "aliases": [], "mentions": [],
+                                 "attributes": {}}
+        if m.surface:
+            s, t = norm.span(m.start, m.end)
+            e["mentions"].append({"start": s, "end": t, "text": norm.original[s:t]})
+            alias = _clean(m.surface)
+            if alias != e["name"] and alias not in e["aliases"]:
+                e["aliases"].append(alias)
+        for k, v in m.attrs.items():
+            if k.startswith("_") or k == "media":
+                continue
+            if isinstance(v, list):
+                e["attributes"].setdefault(k, [])
+                e["attributes"][k] += [x for x in v if x not in e["attributes"][k]]
+            else:
+                e["attributes"].setdefault(k, v)
+    if doc.home_city is not None:
+        for e in entities.values():
+            if e["type"] in ("Enterprise", "Organization", "Union", "GovernmentBody", "Studio", "ServiceTeam") \
+                    and e["name"].startswith(doc.home_city.name):
+                e["attributes"].setdefault("region", doc.home_city.id)
+    out_rels: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for r in rels:
+        s_id, o_id = mid.get(id(r.subject)), mid.get(id(r.object))
+        if s_id is None or o_id is None or s_id == o_id:
+            continue
+        key = (r.type, s_id, o_id)
+        s, t = norm.span(r.start, max(r.end, r.start + 1))
+        rec = {"type": r.type, "subject": s_id, "object": o_id, "attributes": dict(r.attrs),
+               "evidence": {"start": s, "end": t}, "confidence": round(r.confidence, 2)}
+        old = out_rels.get(key)
+        if old is None or old["confidence"] < rec["confidence"]:
+            if old is not None:
+                rec["attributes"] = {**old["attributes"], **rec["attributes"]}
+            out_rels[key] = rec
+        elif r.attrs:
+            old["attributes"] = {**r.attrs, **old["attributes"]}
+    ents = [e for e in entities.values() if e["mentions"] or any(e["id"] in k[1:] for k in out_rels)]
+    return ents, list(out_rels.values())
+
+
+def run(text: str, *, path: str | None = None, raw: bytes | None = None) -> dict[str, Any]:
+    """Extract one article (already decoded) into the contract's object."""
+    if raw is None:
+        raw = text.encode("utf-8")
+    onto = load_ontology()
+    gz = load_gazetteer(onto)
+    norm = normalise(text)
+    doc = Doc(norm, onto, gz, split_sentences(norm.text))
+    infer_home(doc)
+    honours = find_honours(doc)
+    found = find_organisations(doc) + honours + find_events(doc) + find_units(doc) + find_places(doc)
+    found += find_people(doc, [h.end for h in honours])
+    doc.mentions = _arbitrate(found)
+    _fold_short_forms(doc)
+    synth: list[Mention] = []
+    rels = find_relations(doc, synth)
+    entities, relations = build(doc, rels, synth)
+    article = {"id": hashlib.sha256(raw).hexdigest(), "path": path, "title": article_title(doc),
+               "date": article_date(doc, path), "chars": len(text)}
+    return {"article": article, "entities": entities, "relations": relations}
+
+
+def run_file(path: str | Path) -> dict[str, Any]:
+    raw = Path(path).read_bytes()
+    return run(decode_bytes(raw), path=str(path), raw=raw)

@@ -1,0 +1,75 @@
+"""Places (GB/T 2260 regions) and the article's home city.
+
+Place names are matched with the region scheme's trie regex. The home city -- needed to
+read 市总工会 as 茂名市总工会 -- comes from the dateline (茂名晚报讯) or, failing that,
+from 我市 plus the most frequent prefecture-level city in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from labourkg.extract.model import Doc, Mention
+
+_DATELINE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(日报|晚报|都市报|商报|工人报|新闻网|融媒体中心|电视台|发布)(?:社)?讯")
+_HOME_REF = re.compile(r"我市|本市|全市")
+_HOME_REF_SURFACES = ("我市", "本市")
+
+
+def find_places(doc: Doc) -> list[Mention]:
+    """Every region name in the text, as Place mentions carrying the concept id."""
+    out: list[Mention] = []
+    text = doc.text
+    for m in doc.gaz.place_re.finditer(text):
+        c = doc.gaz.places[m.group()]
+        out.append(Mention(m.start(), m.end(), "Place", c.name, m.group(), concept=c.id,
+                           attrs={"level": doc.gaz.level(c)}, how="gazetteer"))
+    if doc.home_city is not None:
+        c = doc.home_city
+        for m in re.finditer("|".join(_HOME_REF_SURFACES), text):
+            out.append(Mention(m.start(), m.end(), "Place", c.name, m.group(), concept=c.id,
+                               attrs={"level": doc.gaz.level(c)}, how="home"))
+    return out
+
+
+def infer_home(doc: Doc) -> None:
+    """Set ``doc.home_city``, ``doc.home_province`` and ``doc.newspaper`` from the text."""
+    text = doc.text
+    gz = doc.gaz
+    for m in _DATELINE.finditer(text[:4000]):
+        name = m.group(1)
+        # the place is the longest region name ending the paper's name (茂名, 深圳特区 → 深圳)
+        for k in range(len(name)):
+            c = gz.places.get(name[k:]) or gz.places.get(name[:len(name) - k])
+            if c is not None and gz.level(c) in ("city", "province", "county"):
+                doc.newspaper = name + m.group(2)
+                if gz.level(c) == "county":
+                    c = gz.parent(c) or c
+                if gz.level(c) == "city":
+                    doc.home_city = c
+                elif gz.level(c) == "province" and not c.name.endswith("省"):
+                    doc.home_city = c  # a municipality (北京市) is its own city
+                doc.home_province = gz.province_of(c)
+                break
+        if doc.home_province:
+            break
+    if doc.home_city is None:
+        counts: Counter[str] = Counter()
+        for m in gz.place_re.finditer(text):
+            c = gz.places[m.group()]
+            if gz.level(c) == "county":
+                c = gz.parent(c) or c
+            if gz.level(c) == "city":
+                counts[c.id] += 1
+        if counts and (_HOME_REF.search(text) or counts.most_common(1)[0][1] >= 2):
+            doc.home_city = gz.regions[counts.most_common(1)[0][0]]
+            doc.home_province = gz.province_of(doc.home_city)
+    if doc.home_province is None:
+        counts = Counter()
+        for m in gz.place_re.finditer(text):
+            p = gz.province_of(gz.places[m.group()])
+            if p is not None:
+                counts[p.id] += 1
+        if counts:
+            doc.home_province = gz.regions[counts.most_common(1)[0][0]]

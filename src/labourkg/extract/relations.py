@@ -1,0 +1,424 @@
+"""Relations from sentence-level patterns over the mentions of one article.
+
+Each rule looks at one sentence (or one clause) and at the order of mentions and cue words
+in it; every relation carries the span it was read from and a confidence that reflects
+how direct the pattern is (a post right before a name is surer than co-occurrence).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from labourkg.extract.grammar import (
+    ATTEND_CUES,
+    BASED_CUES,
+    HELP_CUES,
+    HELP_PREPS,
+    HONOUR_LIST_CUES,
+    IMPLIED_BODY,
+    LEAD_CUES,
+    MEMBER_CUES,
+    ORGANISE_CUES,
+    POST_PREFIX,
+    POSTS,
+    RECEIVE_CUES,
+    RECEIVE_FILLER,
+    VISIT_CUES,
+    alt,
+)
+from labourkg.extract.model import Doc, Mention, Rel
+
+_POST_END = re.compile(f"(?:{alt(POST_PREFIX)})?(?:{alt(POSTS)})$")
+_AGENTS = ("Person", "Enterprise", "Organization", "Union", "GovernmentBody", "Studio", "ServiceTeam")
+_ORGS = ("Enterprise", "Organization", "Union", "GovernmentBody")
+_RECEIVE_RE = re.compile(f"{RECEIVE_FILLER}(?:{alt(RECEIVE_CUES)})")
+_ORGANISE_RE = re.compile(alt(ORGANISE_CUES))
+_ATTEND_RE = re.compile(alt(ATTEND_CUES))
+_VISIT_RE = re.compile(f"(?:{alt(VISIT_CUES)})$")
+_HELP_RE = re.compile(alt(HELP_CUES))
+_HELP_PREP_RE = re.compile(f"(?:{alt(HELP_PREPS)})$")
+_ANAPHOR = re.compile(r"会议|活动|座谈会|仪式|大会|会")
+_STORY = re.compile(r"讯")
+_YEAR = re.compile(r"(\d{4})年")
+_JOURNALIST = ("记者", "通讯员", "实习生", "摄影")
+_LEADER_POSTS = ("领衔人", "带头人", "负责人", "队长", "创始人", "牵头人")
+_MEMBER_POSTS = ("成员", "队员", "骨干")
+
+
+class _Index:
+    """Mentions sorted by start, for range queries."""
+
+    def __init__(self, mentions: list[Mention], text: str):
+        self.text = text
+        self.ms = sorted(mentions, key=lambda m: (m.start, -m.end))
+        self.starts = [m.start for m in self.ms]
+
+    def within(self, s: int, e: int, types: tuple[str, ...] | None = None) -> list[Mention]:
+        i = bisect_left(self.starts, s)
+        out = []
+        while i < len(self.ms) and self.ms[i].start < e:
+            m = self.ms[i]
+            if m.end <= e and (types is None or m.type in types):
+                out.append(m)
+            i += 1
+        return out
+
+    def ending_at(self, e: int, types: tuple[str, ...], slack: int = 0) -> Mention | None:
+        best = None
+        for m in self.within(max(0, e - 40), e + 1, types):
+            if e - slack <= m.end <= e and (best is None or m.end - m.start > best.end - best.start):
+                best = m
+        return best
+
+
+def find_relations(doc: Doc, synth: list[Mention]) -> list[Rel]:
+    """All relations of an article. ``synth`` receives mentions for implied bodies (市长 → 市政府)."""
+    idx = _Index(doc.mentions, doc.text)
+    rels: list[Rel] = []
+    chains = _chains(doc, idx, rels, synth)
+    _received(doc, idx, rels)
+    _honour_lists(doc, idx, rels)
+    _units(doc, idx, rels)
+    _organised(doc, idx, rels)
+    _attended(doc, idx, rels, chains)
+    _help_visit(doc, idx, rels)
+    _part_of(doc, idx, rels)
+    _located(doc, idx, rels)
+    return rels
+
+
+# ---------------------------------------------------------------- posts and titles before names
+
+
+def _chains(doc: Doc, idx: _Index, rels: list[Rel], synth: list[Mention]) -> dict[int, list]:
+    """WORKS_FOR / RECEIVED / LEADS / MEMBER_OF from the titles in front of each person."""
+    text = doc.text
+    chains: dict[int, list] = {}
+    persons = idx.within(0, len(text), ("Person",))
+    prev_end = {p.start: q for q in persons for p in persons if q.end + 1 == p.start and text[q.end] == "、"}
+    for p in persons:
+        if p.start in prev_end and prev_end[p.start].start in chains:
+            chain = chains[prev_end[p.start].start]
+        else:
+            chain = _parse_chain(doc, idx, p, persons)
+        chains[p.start] = chain
+        for seg_start, org, post, honour in chain:
+            ev = (min(seg_start, p.start), p.end)
+            if honour is not None:
+                rels.append(Rel("RECEIVED", p, honour, *ev, 0.85, _year_attr(text, seg_start, p.end)))
+                _role(p, honour.name)
+            if post is None:
+                continue
+            if org is None and post in IMPLIED_BODY:
+                name = doc.expand_level(IMPLIED_BODY[post][0])
+                if name:
+                    org = Mention(p.start, p.start, "GovernmentBody", name + IMPLIED_BODY[post][1:], "", how="implied")
+                    synth.append(org)
+            if org is None and post.endswith(_JOURNALIST) and doc.newspaper:
+                org = next((m for m in idx.ms if m.type == "Organization" and m.name == doc.newspaper), None)
+            if org is None:
+                continue
+            if org.type in ("Studio", "ServiceTeam"):
+                if post.endswith(_LEADER_POSTS):
+                    rels.append(Rel("LEADS", p, org, *ev, 0.85))
+                elif post.endswith(_MEMBER_POSTS):
+                    rels.append(Rel("MEMBER_OF", p, org, *ev, 0.8))
+                continue
+            rels.append(Rel("WORKS_FOR", p, org, *ev, 0.85 if org.how != "implied" else 0.75, {"position": post}))
+            if org.type == "GovernmentBody":
+                _role(p, "official")
+            if post.endswith(_JOURNALIST):
+                _role(p, "journalist")
+    return chains
+
+
+def _parse_chain(doc: Doc, idx: _Index, p: Mention, persons: list[Mention]) -> list:
+    text = doc.text
+    s0, _ = doc.sentence_of(p.start)
+    lo = max(s0, p.start - 80)
+    for q in persons:
+        if q.end <= p.start and q.end > lo:
+            lo = q.end
+    segs = []
+    end = p.start
+    while end > lo:
+        start = end
+        while start > lo and text[start - 1] not in "、,;:(":
+            start -= 1
+        part = text[start:end]
+        if part[:1] in "和与及":
+            start += 1
+            part = part[1:]
+        seg = _segment(idx, start, end, part)
+        if seg is None:
+            break
+        segs.append(seg)
+        end = start - 1
+        if end <= lo or text[end] in ";:(":
+            break
+    return segs
+
+
+def _segment(idx: _Index, start: int, end: int, part: str):
+    """(start, org, post, honour) for one title segment, or None when it is not a title."""
+    honour = idx.ending_at(end, ("Honour",), slack=3)
+    m = _POST_END.search(part)
+    if m is None:
+        if honour is not None and honour.start >= start:
+            return (honour.start, None, None, honour)
+        return None
+    post_start = start + m.start()
+    post = m.group()
+    org = None
+    for cand in reversed(idx.within(start, post_start, _ORGS + ("Studio", "ServiceTeam"))):
+        if post_start - cand.end <= 8:
+            org = cand
+            post = idx.text[cand.end : post_start] + post
+            break
+    hon = honour if honour is not None and honour.start >= start and honour.end <= post_start + len(m.group()) else None
+    if hon is not None and org is None and hon.end > post_start - 1:
+        return (hon.start, None, post, hon) if hon.end <= post_start else (hon.start, None, None, hon)
+    return (start, org, post, None)
+
+
+def _role(p: Mention, what: str) -> None:
+    roles = p.attrs.setdefault("roles", [])
+    role = what
+    if "劳动模范" in what or "劳模" in what or "先进工作者" in what:
+        role = "labour_model"
+    elif "工匠" in what:
+        role = "craftsman"
+    elif what not in ("official", "journalist"):
+        return
+    if role not in roles:
+        roles.append(role)
+
+
+def _year_attr(text: str, s: int, e: int) -> dict:
+    ys = _YEAR.findall(text[s:e])
+    return {"year": int(ys[-1])} if ys else {}
+
+
+# ---------------------------------------------------------------- honours
+
+
+def _received(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
+    text = doc.text
+    for m in _RECEIVE_RE.finditer(text):
+        subj = idx.ending_at(m.start(), _AGENTS)
+        if subj is None or subj.end != m.start():
+            continue
+        s, e = doc.sentence_of(m.start())
+        stop = min([k for k in (text.find(c, m.end(), e) for c in ";。") if k >= 0] or [e])
+        for h in idx.within(m.end(), stop, ("Honour",)):
+            attrs = _year_attr(text, subj.start, h.end)
+            rels.append(Rel("RECEIVED", subj, h, subj.start, h.end, 0.8, attrs))
+            if subj.type == "Person":
+                _role(subj, h.name)
+
+
+def _honour_lists(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
+    """A heading '…劳动模范名单' makes every person listed under it a recipient."""
+    text = doc.text
+    current: Mention | None = None
+    year: dict = {}
+    pos = 0
+    for line in text.split("\n"):
+        s, e = pos, pos + len(line)
+        pos = e + 1
+        hons = idx.within(s, e, ("Honour",))
+        if hons and any(c in line for c in HONOUR_LIST_CUES) and len(line) < 60:
+            current, year = hons[-1], _year_attr(text, s, e)
+            continue
+        if current is None:
+            continue
+        people = idx.within(s, e, ("Person",))
+        if people and people[0].start - s <= 2:
+            for p in people:
+                if p.start - s <= 2 or text[p.start - 1] in "、,":
+                    rels.append(Rel("RECEIVED", p, current, s, e, 0.8, dict(year)))
+                    _role(p, current.name)
+            orgs = idx.within(people[0].end, e, _ORGS)
+            if orgs:
+                post = text[orgs[0].end : e].strip()
+                rels.append(Rel("WORKS_FOR", people[0], orgs[0], s, e, 0.7, {"position": post} if post else {}))
+
+
+# ---------------------------------------------------------------- studios and teams
+
+
+def _units(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
+    text = doc.text
+    for u in idx.within(0, len(text), ("Studio", "ServiceTeam")):
+        leader = u.attrs.get("_leader")
+        if leader is not None:
+            rels.append(Rel("LEADS", leader, u, u.start, u.end, 0.9))
+        host = u.attrs.get("_host")
+        if host is not None:
+            rels.append(Rel("BASED_AT", u, host, u.start, u.end, 0.85))
+    for s, e in doc.sentences:
+        units = idx.within(s, e, ("Studio", "ServiceTeam"))
+        if not units:
+            continue
+        sent = text[s:e]
+        people = idx.within(s, e, ("Person",))
+        for p in people:
+            u = min(units, key=lambda u: abs(u.start - p.start))
+            between = text[min(u.end, p.end) : max(u.start, p.start)]
+            if any(c in between for c in LEAD_CUES) and "。" not in between:
+                rels.append(Rel("LEADS", p, u, min(u.start, p.start), max(u.end, p.end), 0.75))
+            elif any(c in between for c in MEMBER_CUES):
+                rels.append(Rel("MEMBER_OF", p, u, min(u.start, p.start), max(u.end, p.end), 0.7))
+        if any(c in sent for c in BASED_CUES) or "的" in sent:
+            for u in units:
+                if u.type != "Studio":
+                    continue
+                for o in idx.within(s, e, ("Enterprise", "Organization")):
+                    between = text[min(o.end, u.end) : max(o.start, u.start)]
+                    if o.end <= u.start and (any(c in text[s:o.start] for c in BASED_CUES) or between in ("的", "")):
+                        rels.append(Rel("BASED_AT", u, o, o.start, u.end, 0.75))
+
+
+# ---------------------------------------------------------------- organising, attending
+
+
+def _organised(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
+    text = doc.text
+    for m in _ORGANISE_RE.finditer(text):
+        subj = idx.ending_at(m.start(), ("Union", "GovernmentBody", "Organization"), slack=4)
+        if subj is None or re.search(r"[,;。、]", text[subj.end : m.start()]):
+            continue
+        s, e = doc.sentence_of(m.start())
+        stop = min([k for k in (text.find(c, m.end(), e) for c in ",;。") if k >= 0] or [e])
+        for o in idx.within(m.end(), stop, ("Event", "Campaign", "ServiceTeam")):
+            rels.append(Rel("ORGANISED", subj, o, subj.start, o.end, 0.8))
+            break
+
+
+def _stories(text: str) -> list[int]:
+    return [m.start() for m in re.finditer(r"[\u4e00-\u9fff]{2,4}(?:日报|晚报|都市报|商报)讯|\n", text)]
+
+
+def _attended(doc: Doc, idx: _Index, rels: list[Rel], chains: dict[int, list]) -> None:
+    text = doc.text
+    datelines = [m.start() for m in re.finditer(r"讯", text)]
+    events = idx.within(0, len(text), ("Event",))
+    for m in _ATTEND_RE.finditer(text):
+        subj = idx.ending_at(m.start(), ("Person",), slack=2)
+        s, e = doc.sentence_of(m.start())
+        if subj is None:
+            # 作专题宣讲: the speaker is the last person before the cue in the sentence
+            ps = idx.within(s, m.start(), ("Person",))
+            if not ps or not m.group().startswith(("作", "宣讲")):
+                continue
+            subj = ps[-1]
+        subjects = [subj]
+        # 黄毅、黄玉华、黄奕奕参加 / A职务X,B职务Y出席: earlier titled people of the same list
+        cur = subj
+        while True:
+            prev = idx.ending_at(cur.start - 1, ("Person",))
+            if prev is not None and text[prev.end : cur.start] == "、":
+                subjects.append(prev)
+                cur = prev
+                continue
+            chain = chains.get(cur.start) or []
+            first = min([c[0] for c in chain], default=cur.start)
+            if text[first - 1 : first] == ",":
+                prev = idx.ending_at(first - 1, ("Person",))
+                if prev is not None and prev.end == first - 1 and chains.get(prev.start) and prev.start >= s:
+                    subjects.append(prev)
+                    cur = prev
+                    continue
+            break
+        after = idx.within(m.end(), e, ("Event",))
+        target = after[0] if after and after[0].start - m.end() <= 20 else None
+        if target is None and _ANAPHOR.match(text, m.end()):
+            story = max([d for d in datelines if d < m.start()], default=0)
+            before = [ev for ev in events if story <= ev.start < m.start()]
+            target = before[-1] if before else None
+        if target is None and m.group().startswith(("作", "宣讲")):
+            story = max([d for d in datelines if d < m.start()], default=0)
+            before = [ev for ev in events if story <= ev.start < m.start()]
+            target = before[-1] if before else None
+        if target is None:
+            continue
+        for p in subjects:
+            rels.append(Rel("ATTENDED", p, target, min(p.start, m.start()), max(m.end(), p.end), 0.8))
+    # 宣讲会上,刘艳…
+    for ev in events:
+        if text.startswith("上,", ev.end):
+            p = idx.within(ev.end + 2, ev.end + 6, ("Person",))
+            if p:
+                rels.append(Rel("ATTENDED", p[0], ev, ev.start, p[0].end, 0.7))
+
+
+# ---------------------------------------------------------------- help and visits
+
+
+def _help_visit(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
+    text = doc.text
+    for s, e in doc.sentences:
+        targets = idx.within(s, e, ("Enterprise", "Organization", "Studio"))
+        if not targets:
+            continue
+        agents = idx.within(s, e, ("Person", "Studio", "ServiceTeam", "Union"))
+        for t in targets:
+            subj = None
+            for a in agents:
+                if a.end <= t.start and a is not t and a.type != "Person" or (a.type == "Person" and a.end <= t.start):
+                    subj = a
+                    if a.type in ("ServiceTeam", "Studio"):
+                        break
+            if subj is None or subj.end > t.start:
+                continue
+            lead = text[max(s, t.start - 8) : t.start]
+            chained = _chain_prefix(text, idx, s, t)
+            if _VISIT_RE.search(lead) or (chained is not None and _VISIT_RE.search(text[max(s, chained - 8) : chained])):
+                if t.type != "Studio" or subj.type != "Studio":
+                    rels.append(Rel("VISITED", subj, t, subj.start, t.end, 0.75))
+            if t.type == "Enterprise" and subj.type != "Union":
+                helped = _HELP_PREP_RE.search(lead) or _HELP_RE.search(text, t.end, e)
+                if helped:
+                    rels.append(Rel("HELPED", subj, t, subj.start, min(e, t.end + 30), 0.7))
+
+
+def _chain_prefix(text: str, idx: _Index, s: int, t: Mention) -> int | None:
+    """Start of the first item of a 、-list that ``t`` ends (参观A、B、C → start of A)."""
+    cur = t
+    first = None
+    while cur.start > s and text[cur.start - 1] == "、":
+        prev = idx.ending_at(cur.start - 1, ("Enterprise", "Organization", "Studio"))
+        if prev is None or prev.end != cur.start - 1:
+            break
+        first = prev.start
+        cur = prev
+    return first
+
+
+# ---------------------------------------------------------------- campaigns and places
+
+
+def _part_of(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
+    text = doc.text
+    for u in idx.within(0, len(text), ("ServiceTeam", "Event")):
+        s, e = doc.sentence_of(u.start)
+        inner = [c for c in idx.within(u.start, u.end, ("Campaign",))]
+        for c in inner:
+            rels.append(Rel("PART_OF", u, c, u.start, u.end, 0.7))
+        if u.type == "ServiceTeam":
+            after = idx.within(u.end, min(e, u.end + 40), ("Campaign",))
+            if after:
+                rels.append(Rel("PART_OF", u, after[0], u.start, after[0].end, 0.6))
+
+
+def _located(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
+    for u in idx.within(0, len(doc.text), ("Enterprise", "Organization", "Studio", "Event")):
+        if u.attrs.get("media") or not u.surface:
+            continue
+        places = [p for p in idx.within(u.start, u.end, ("Place",)) if p.how != "home"]
+        if not places:
+            continue
+        bracketed = [p for p in places if doc.text[p.start - 1 : p.start] == "("]
+        p = bracketed[0] if bracketed else places[0]
+        rels.append(Rel("LOCATED_IN", u, p, u.start, u.end, 0.7))

@@ -1,0 +1,111 @@
+"""Entity resolution rules, as pure functions (no store access).
+
+Within an article the pipeline uses :func:`short_forms` and :func:`absorb` to fold short
+references into the full name seen in the same article (明珞装备 → 广州明珞装备股份有限公司,
+迎春座谈会 → 2024年劳模工匠代表迎春座谈会). Across articles and registers the loader calls
+:func:`resolve_person` with the candidates it finds in the store. The rules and their
+failure modes are written down in ``docs/resolution.md``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from labourkg.extract.grammar import ENTERPRISE_SUFFIXES, INDUSTRY_TAILS
+
+_LEGAL = re.compile("(?:" + "|".join(sorted(ENTERPRISE_SUFFIXES, key=len, reverse=True)) + ")$")
+_BRACKET = re.compile(r"\([^)]*\)")
+
+
+def short_forms(name: str, place_prefixes: Iterable[str] = ()) -> list[str]:
+    """Short references to an enterprise: without place, brackets and legal form, then without
+    the industry word (广州明珞装备股份有限公司 → 明珞装备, 明珞). Forms under 2 characters are dropped."""
+    core = _BRACKET.sub("", name)
+    for p in sorted(place_prefixes, key=len, reverse=True):
+        if core.startswith(p) and len(core) > len(p) + 2:
+            core = core[len(p):]
+            break
+    prev = None
+    while prev != core:
+        prev = core
+        core = _LEGAL.sub("", core)
+    out = []
+    if len(core) >= 2 and core != name:
+        out.append(core)
+    for tail in sorted(INDUSTRY_TAILS, key=len, reverse=True):
+        if core.endswith(tail) and len(core) - len(tail) >= 2:
+            out.append(core[: -len(tail)])
+            break
+    return out
+
+
+def absorb(short: str, full: str, kind: str) -> bool:
+    """Is ``short`` a reference to ``full`` of the same kind within one article?
+
+    Events: a suffix (迎春座谈会 of 2024年劳模工匠代表迎春座谈会). Campaigns: a substring either
+    way (主题教育 / 劳模工匠助企行专项行动 vs 劳模工匠助企行). People: a two-character
+    prefix of a three-character name (an OCR or segmentation slip).
+    """
+    if short == full or not short:
+        return False
+    if kind == "Event":
+        return full.endswith(short)
+    if kind == "Campaign":
+        return short in full
+    if kind == "Person":
+        return len(short) == 2 and len(full) == 3 and full.startswith(short)
+    if kind in ("Enterprise", "Organization"):
+        return short in short_forms(full) or (len(short) >= 4 and full.startswith(short))
+    return False
+
+
+def resolve_person(name: str, context: Mapping[str, Any], candidates: Iterable[Mapping[str, Any]]) -> str | None:
+    """The id of the stored person ``name`` refers to, or None for a new person.
+
+    ``context`` and each candidate carry sets of ids under ``orgs`` (employers, studios, teams),
+    ``honours`` and ``places``; candidates also carry ``id`` and ``name``. Rule:
+
+    1. only candidates with the same canonical name are considered;
+    2. one sharing an organisation (employer, studio or team) with the context wins;
+    3. otherwise one sharing an honour *and* a place wins;
+    4. otherwise, when the context has no organisation of its own (a bare mention such as
+       a byline or a list of leaders) and exactly one candidate exists, that one;
+    5. a candidate whose organisations are all different from the context's is a different
+       person (two 李刚 with different employers stay two); ambiguity gives None.
+    """
+    same = [c for c in candidates if c.get("name") == name]
+    if not same:
+        return None
+    orgs = set(context.get("orgs") or ())
+    honours = set(context.get("honours") or ())
+    places = set(context.get("places") or ())
+    shared_org = [c for c in same if orgs & set(c.get("orgs") or ())]
+    if len(shared_org) == 1:
+        return shared_org[0]["id"]
+    if len(shared_org) > 1:
+        return None
+    both = [c for c in same if honours & set(c.get("honours") or ()) and places & set(c.get("places") or ())]
+    if len(both) == 1:
+        return both[0]["id"]
+    if not orgs and len(same) == 1:
+        return same[0]["id"]
+    if orgs and len(same) == 1 and not same[0].get("orgs"):
+        return same[0]["id"]  # the stored one knows no employer: nothing contradicts
+    return None
+
+
+def new_person_id(base_id: str, context: Mapping[str, Any], taken: Iterable[str]) -> str:
+    """An id for a person who is not any stored namesake: ``person:李刚`` if free, else
+    qualified by the first organisation of the context (``person:李刚@enterprise:某公司``)."""
+    taken = set(taken)
+    if base_id not in taken:
+        return base_id
+    orgs = sorted(context.get("orgs") or ())
+    qualified = f"{base_id}@{orgs[0]}" if orgs else f"{base_id}#2"
+    k = 2
+    while qualified in taken:
+        k += 1
+        qualified = f"{base_id}#{k}"
+    return qualified

@@ -1,0 +1,104 @@
+"""Where a name that ends in a known head (…有限公司, …座谈会) starts.
+
+Chinese has no spaces, so the left edge of an organisation or event name is found by
+walking back from its head over a short window: the name stops at punctuation, and at the
+last verb, preposition or function word (tokenised with jieba's dictionary on that small
+window only, so 华为 is never split into a stray 为).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from labourkg.extract.gazetteer import jieba_dict
+from labourkg.extract.grammar import LEADING_MODIFIERS, LEFT_STOPS
+
+_HARD = set(",.;:!?、\n《》[]【】 ，。；：！？|/*")
+_STOP_TAGS_ORG = {"p", "c", "u", "r", "d", "t", "m", "y", "e", "o", "v", "q", "f"}
+_STOP_TAGS_EVENT = {"p", "c", "u", "r", "d", "y", "e", "o", "f"}
+# verbs that are common inside organisation names (创意产业园, 装备股份, 投资发展部)
+_NAME_VERBS = set("""
+创意 装备 投资 发展 建设 制造 服务 创新 设计 加工 管理 运输 开发 研究 检测 维修 印刷 包装 养殖 种植 铸造 锻造 焊接
+经营 销售 贸易 物流 咨询 培训 教育 保障 改革 监督 信息化 宣讲 活动 交流 传承 保护 鉴定 检验 勘探 勘察 监测 开采 冶炼
+纺织 陶瓷 雕刻 酿造 加固 安装 装饰 装修 展览 营造 供应 联合 合作 发电 供电 供水 燃气 运营 孵化 创业 科创 智造 电白
+""".split())
+
+
+# words that may sit inside an event or campaign name although they stop an organisation name
+_EVENT_INTERNAL = set("""
+学习 贯彻 落实 推进 建设 创建 表彰 评选 推动 提升 工作 促进 实现 坚持 加强 强化 完善 优化 提高 服务 支持 鼓励 引导
+培育 打造 新建 设立 命名 认定 推荐 宣读 表扬 共同 持续 助力 帮扶 联合 合作 携手 选树 深入 全面 进一步
+""".split())
+
+
+_STRONG_VERBS = {"开展", "举办", "举行", "召开", "参加", "出席", "部署", "启动", "会同", "联合", "参观", "走进", "成立", "组织"}
+_LEADING_ADVERBS = ("进一步", "推进", "深入", "持续", "全面", "积极", "大力", "认真", "扎实", "广泛", "全党", "会同")
+
+
+@cache
+def _tokenise(window: str) -> tuple[str, ...]:
+    import jieba
+
+    jieba.setLogLevel(60)
+    return tuple(jieba.lcut(window, HMM=False))
+
+
+def left_start(text: str, head_start: int, lo: int, *, kind: str = "org", maxlen: int = 24) -> int:
+    """Start of the name whose head begins at ``head_start`` (never before ``lo``)."""
+    lo = max(lo, head_start - maxlen)
+    i = head_start
+    while i > lo:
+        ch = text[i - 1]
+        if ch == ")":
+            j = text.rfind("(", lo, i - 1)
+            if j >= 0 and i - 1 - j <= 8:
+                i = j
+                continue
+            break
+        if ch in _HARD or ch == "(":
+            break
+        if kind == "org" and ch in "“”\"":
+            break
+        i -= 1
+    if i == head_start:
+        return i
+    stop_tags = _STOP_TAGS_ORG if kind == "org" else _STOP_TAGS_EVENT
+    words = jieba_dict()
+    pos = i
+    start = i
+    toks = _tokenise(text[i:head_start])
+    for k, tok in enumerate(toks):
+        end = pos + len(tok)
+        if len(tok) > 2 and tok[-2:] in _STRONG_VERBS:
+            start = end
+        elif tok in LEFT_STOPS and not (kind != "org" and tok in _EVENT_INTERNAL):
+            start = end
+        elif (len(tok) > 1 and tok in words and words[tok][1] in stop_tags and tok not in _NAME_VERBS
+              and (words[tok][1] != "v" or words[tok][0] >= 2000)):
+            if not (kind != "org" and (tok[0].isdigit() or tok in ("首届", "第", "届"))):
+                # a time/number word opening an event name (2024年, 首届) stays in it
+                start = end
+        elif kind != "org" and tok.isdigit() and k + 1 < len(toks) and toks[k + 1] == "年":
+            pass
+        pos = end
+    if kind != "org":
+        again = True
+        while again:
+            again = False
+            for adv in _LEADING_ADVERBS:
+                if text.startswith(adv, start) and head_start - start > len(adv) + 2:
+                    start += len(adv)
+                    again = True
+    return start
+
+
+def strip_modifiers(text: str, start: int, end: int) -> int:
+    """Skip leading modifiers (各, 全市, 优秀 …) that are not part of a name."""
+    changed = True
+    while changed:
+        changed = False
+        for m in LEADING_MODIFIERS:
+            if text.startswith(m, start) and end - start > len(m) + 1:
+                start += len(m)
+                changed = True
+    return start

@@ -1,0 +1,113 @@
+"""Studios (…工作室) and technical service teams (…服务队).
+
+A studio is a named instance only when something particular stands before its descriptor:
+its leader's name (陈富铭劳模创新工作室) and/or its host organisation
+(茂名石化黄巨利技能大师工作室); "2个广东省劳模和工匠人才创新工作室" is a designation, not a
+studio. A team is an instance when its name has a place, an organisation or a sector in
+front of the generic core (制造业劳模工匠技术服务队), not just a count or 各级.
+"""
+
+from __future__ import annotations
+
+import re
+
+from labourkg.extract.grammar import STUDIO_DESCRIPTORS, TEAM_GENERIC_CORES, alt, surnames
+from labourkg.extract.model import Doc, Mention
+from labourkg.extract.names import read_name
+from labourkg.extract.spans import left_start, strip_modifiers
+
+_STUDIO_RE = re.compile(f"(?:{alt(STUDIO_DESCRIPTORS)})?工作室")
+_TEAM_RE = re.compile(f"(?:{alt(TEAM_GENERIC_CORES)})")
+_COUNT = re.compile(r"^(?:\d+|[一二两三四五六七八九十百千]+)[个家支名批]")
+_GENERIC_FRONT = re.compile(r"^(?:各级|各类|各|省级|市级|县级|国家级|全国|全省|全市|优秀|所属|首批|一批|多个|多支|示范性|示范|省|市)*$")
+_ORG_TAIL = re.compile(r"(?:公司|集团|厂|医院|学校|学院|大学|中心|局|站|所|院|馆|石化|石油|电力|电网|港|银行|矿)$")
+
+
+def _rank(ch: str) -> int:
+    single, _ = surnames()
+    order = _surname_order()
+    return order.get(ch, len(single))
+
+
+_ORDER: dict[str, int] = {}
+
+
+def _surname_order() -> dict[str, int]:
+    if not _ORDER:
+        from labourkg.extract.grammar import DATA
+
+        text = (DATA / "surnames.txt").read_text(encoding="utf-8").split("[single]")[1].split("[compound]")[0]
+        for k, ch in enumerate(c for c in text if not c.isspace()):
+            _ORDER[ch] = k
+    return _ORDER
+
+
+def _leader_before(doc: Doc, d: int, lo: int) -> int:
+    """Start of the leader's name ending at ``d`` (the descriptor's start), or -1."""
+    text, gaps = doc.text, doc.norm.gaps
+    best, best_rank = -1, 10**6
+    for k in (3, 2):
+        i = d - k
+        if i < lo:
+            continue
+        if read_name(text, i, gaps) >= k or _name_exact(text, i, d):
+            r = _rank(text[i])
+            if k == 2 and best >= 0 and r >= best_rank:
+                continue
+            if k == 2 and best >= 0 and _ORG_TAIL.search(text[lo:i + 1]):
+                continue
+            best, best_rank = i, r
+    return best
+
+
+def _name_exact(text: str, i: int, d: int) -> bool:
+    single, compound = surnames()
+    return text[i] in single and all("\u4e00" <= c <= "\u9fff" for c in text[i:d])
+
+
+def find_units(doc: Doc) -> list[Mention]:
+    """Studio and ServiceTeam mentions, plus leader Person and host organisation mentions."""
+    text = doc.text
+    out: list[Mention] = []
+    for m in _STUDIO_RE.finditer(text):
+        s0, _ = doc.sentence_of(m.start())
+        start = strip_modifiers(text, left_start(text, m.start(), s0, kind="org"), m.start())
+        leader = _leader_before(doc, m.start(), start)
+        host_end = leader if leader >= 0 else m.start()
+        host = text[start:host_end]
+        if _COUNT.match(host):
+            continue
+        if leader < 0 and (not host or _GENERIC_FRONT.match(host) or doc.gaz.places.get(host)):
+            continue
+        if leader >= 0 and _GENERIC_FRONT.match(host) and host:
+            start = host_end  # 省级张三工作室: the level is not part of the name
+            host = ""
+        name = text[start : m.end()]
+        studio = Mention(start, m.end(), "Studio", _abs(doc, name), name, how="studio")
+        out.append(studio)
+        if leader >= 0:
+            p = Mention(leader, m.start(), "Person", text[leader : m.start()], text[leader : m.start()], how="studio")
+            studio.attrs["_leader"] = p
+            out.append(p)
+        if host and not doc.gaz.places.get(host) and len(host) >= 2:
+            h = Mention(start, host_end, "Enterprise", host, host, how="studio-host")
+            studio.attrs["_host"] = h
+            out.append(h)
+    for m in _TEAM_RE.finditer(text):
+        s0, _ = doc.sentence_of(m.start())
+        start = strip_modifiers(text, left_start(text, m.start(), s0, kind="org"), m.start())
+        front = text[start : m.start()]
+        if not front or _COUNT.match(front) or _GENERIC_FRONT.match(front) and not front.startswith("市级"):
+            continue
+        name = text[start : m.end()]
+        out.append(Mention(start, m.end(), "ServiceTeam", _abs(doc, name), name, how="team"))
+    return out
+
+
+def _abs(doc: Doc, name: str) -> str:
+    for rel, lvl in (("市级", "市"), ("省级", "省"), ("市", "市"), ("省", "省")):
+        if name.startswith(rel) and not name.startswith(("市场", "省部")):
+            place = doc.expand_level(lvl)
+            if place:
+                return place + name[len(rel):]
+    return re.sub(r"[“”\"]", "", name)
