@@ -83,6 +83,8 @@ def read_name(text: str, i: int, gaps: dict[int, str] | None = None, *, strict: 
             name = text[i : g + 1]
         else:
             return 0
+    if n == 2 and s == 1 and is_common_word(text[i : i + 2], min_freq=100):
+        return 0
     if strict and not (_boundary(text, g + n, gaps) or _STRONG.match(text, g + n) or text[g + n] in _WEAK):
         return 0
     return s + n

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 
-from labourkg.extract.grammar import BYLINE, GENERIC_LEADERS, POST_PREFIX, POSTS, SUBJECT_CUES, alt
+from labourkg.extract.grammar import BYLINE, GENERIC_LEADERS, POST_PREFIX, POSTS, SUBJECT_CUES, WEAK_POSTS, alt
 from labourkg.extract.model import Doc, Mention
 from labourkg.extract.names import read_name, surname_at
 
 _POST_RE = re.compile(f"(?:{alt(POST_PREFIX)})?(?:{alt(POSTS + GENERIC_LEADERS)})")
+_WEAK_RE = re.compile(f"(?:{alt(WEAK_POSTS)})")
 _BYLINE_RE = re.compile(f"(?:{alt(BYLINE)})")
 _AFTER_TITLE = re.compile(r"总书记|同志|院士")
 _SUBJECT_RE = re.compile(f"(?:{alt(SUBJECT_CUES)})")
@@ -53,8 +54,10 @@ def find_people(doc: Doc, cue_ends: list[int]) -> list[Mention]:
 
     for m in _POST_RE.finditer(text):
         take(m.end(), "post")
+    for m in _WEAK_RE.finditer(text):
+        take(m.end(), "post", strict=True)
     for e in cue_ends:
-        take(e, "honour")
+        take(e, "honour", strict=True)
     for m in _BYLINE_RE.finditer(text):
         take(m.end(), "byline")
     for m in _AFTER_TITLE.finditer(text):

@@ -22,7 +22,7 @@ from labourkg.extract.organisations import find_organisations
 from labourkg.extract.people import find_people
 from labourkg.extract.places import find_places, infer_home
 from labourkg.extract.relations import find_relations
-from labourkg.extract.resolve import absorb, short_forms
+from labourkg.extract.resolve import absorb, campaign_core, short_forms
 from labourkg.extract.units import find_units
 from labourkg.ontology import load_ontology
 from labourkg.text import decode_bytes, normalise, split_sentences
@@ -57,6 +57,9 @@ def _arbitrate(ms: list[Mention]) -> list[Mention]:
                 break
             if m.type == "Person" and k.type == "Place":
                 continue
+            if m.type == "Honour" and k.type in ("Event", "Campaign"):
+                ok = False  # 广东省职工优秀创新成果…交流: the honour's name is part of the event's
+                break
             if m.type == "Place" and k.type == "Person":
                 ok = False
                 break
@@ -88,13 +91,16 @@ def _fold_short_forms(doc: Doc) -> None:
         else:
             target = max(fulls, key=len)
         m.name = target
-    # a Campaign name that is a core of a longer Campaign mention: the longer one takes the core
-    names = {m.name for m in ms if m.type == "Campaign"}
+    # campaigns with the same core (劳模工匠助企行 / 茂名市“劳模工匠助企行”专项行动) are one
+    groups: dict[str, list[Mention]] = {}
     for m in ms:
         if m.type == "Campaign":
-            cores = [n for n in names if n != m.name and m.name.startswith(n) and len(n) >= 4]
-            if cores:
-                m.name = min(cores, key=len)
+            groups.setdefault(campaign_core(m.name, [p for p in doc.gaz.places if m.name.startswith(p)]), []).append(m)
+    for core, group in groups.items():
+        names = {m.name for m in group}
+        target = core if core in names or len(names) > 1 else min(names, key=len)
+        for m in group:
+            m.name = target
     # enterprises referred to by a short form later in the text
     text = doc.text
     places = list(doc.gaz.places)
@@ -165,7 +171,10 @@ def build(doc: Doc, rels: list[Rel], synth: list[Mention]) -> tuple[list[dict], 
             out_rels[key] = rec
         elif r.attrs:
             old["attributes"] = {**r.attrs, **old["attributes"]}
-    ents = [e for e in entities.values() if e["mentions"] or any(e["id"] in k[1:] for k in out_rels)]
+    related = {k[1] for k in out_rels} | {k[2] for k in out_rels}
+    # a studio designation (广东省劳模和工匠人才创新工作室) is kept only where someone received it
+    ents = [e for e in entities.values() if (e["mentions"] or e["id"] in related)
+            and not (e["type"] == "Honour" and e["name"].endswith("工作室") and e["id"] not in related)]
     return ents, list(out_rels.values())
 
 

@@ -303,14 +303,14 @@ def _stories(text: str) -> list[int]:
 def _attended(doc: Doc, idx: _Index, rels: list[Rel], chains: dict[int, list]) -> None:
     text = doc.text
     datelines = [m.start() for m in re.finditer(r"讯", text)]
-    events = idx.within(0, len(text), ("Event",))
+    events = [ev for ev in idx.within(0, len(text), ("Event",)) if ev.how != "congress"]
     for m in _ATTEND_RE.finditer(text):
         subj = idx.ending_at(m.start(), ("Person",), slack=2)
         s, e = doc.sentence_of(m.start())
         if subj is None:
             # 作专题宣讲: the speaker is the last person before the cue in the sentence
             ps = idx.within(s, m.start(), ("Person",))
-            if not ps or not m.group().startswith(("作", "宣讲")):
+            if not ps or not m.group().startswith("作"):
                 continue
             subj = ps[-1]
         subjects = [subj]
@@ -337,7 +337,7 @@ def _attended(doc: Doc, idx: _Index, rels: list[Rel], chains: dict[int, list]) -
             story = max([d for d in datelines if d < m.start()], default=0)
             before = [ev for ev in events if story <= ev.start < m.start()]
             target = before[-1] if before else None
-        if target is None and m.group().startswith(("作", "宣讲")):
+        if target is None and m.group().startswith("作"):
             story = max([d for d in datelines if d < m.start()], default=0)
             before = [ev for ev in events if story <= ev.start < m.start()]
             target = before[-1] if before else None

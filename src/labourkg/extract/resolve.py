@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from labourkg.extract.grammar import ENTERPRISE_SUFFIXES, INDUSTRY_TAILS
+from labourkg.extract.grammar import CAMPAIGN_HEADS, ENTERPRISE_SUFFIXES, INDUSTRY_TAILS
 
 _LEGAL = re.compile("(?:" + "|".join(sorted(ENTERPRISE_SUFFIXES, key=len, reverse=True)) + ")$")
 _BRACKET = re.compile(r"\([^)]*\)")
@@ -53,12 +53,25 @@ def absorb(short: str, full: str, kind: str) -> bool:
     if kind == "Event":
         return full.endswith(short)
     if kind == "Campaign":
-        return short in full
+        return full.endswith(short) and short in CAMPAIGN_HEADS
     if kind == "Person":
         return len(short) == 2 and len(full) == 3 and full.startswith(short)
     if kind in ("Enterprise", "Organization"):
         return short in short_forms(full) or (len(short) >= 4 and full.startswith(short))
     return False
+
+
+def campaign_core(name: str, place_prefixes: Iterable[str] = ()) -> str:
+    """A campaign's name without a leading place and a trailing 专项行动/行动
+    (茂名市劳模工匠助企行专项行动 → 劳模工匠助企行): names with the same core are one campaign."""
+    for p in sorted(place_prefixes, key=len, reverse=True):
+        if name.startswith(p) and len(name) > len(p) + 2:
+            name = name[len(p):]
+            break
+    for tail in ("专项行动", "行动"):
+        if name.endswith(tail) and len(name) > len(tail) + 2:
+            return name[: -len(tail)]
+    return name
 
 
 def resolve_person(name: str, context: Mapping[str, Any], candidates: Iterable[Mapping[str, Any]]) -> str | None:

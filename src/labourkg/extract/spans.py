@@ -31,7 +31,7 @@ _EVENT_INTERNAL = set("""
 """.split())
 
 
-_STRONG_VERBS = {"开展", "举办", "举行", "召开", "参加", "出席", "部署", "启动", "会同", "联合", "参观", "走进", "成立", "组织"}
+_STRONG_VERBS = {"开展", "举办", "举行", "召开", "参加", "出席", "部署", "启动", "会同", "联合", "参观", "走进", "成立", "组织", "发挥"}
 _LEADING_ADVERBS = ("进一步", "推进", "深入", "持续", "全面", "积极", "大力", "认真", "扎实", "广泛", "全党", "会同")
 
 
@@ -69,7 +69,7 @@ def left_start(text: str, head_start: int, lo: int, *, kind: str = "org", maxlen
     toks = _tokenise(text[i:head_start])
     for k, tok in enumerate(toks):
         end = pos + len(tok)
-        if len(tok) > 2 and tok[-2:] in _STRONG_VERBS:
+        if len(tok) > 2 and (tok[-2:] in _STRONG_VERBS or (tok[-2:] in LEFT_STOPS and kind == "org")):
             start = end
         elif tok in LEFT_STOPS and not (kind != "org" and tok in _EVENT_INTERNAL):
             start = end

@@ -77,7 +77,7 @@ def find_units(doc: Doc) -> list[Mention]:
         host = text[start:host_end]
         if _COUNT.match(host):
             continue
-        if leader < 0 and (not host or _GENERIC_FRONT.match(host) or doc.gaz.places.get(host)):
+        if leader < 0 and (not host or _GENERIC_FRONT.match(host) or doc.gaz.places.get(host) or not _ORG_TAIL.search(host)):
             continue
         if leader >= 0 and _GENERIC_FRONT.match(host) and host:
             start = host_end  # 省级张三工作室: the level is not part of the name
