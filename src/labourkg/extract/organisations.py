@@ -167,7 +167,7 @@ def find_organisations(doc: Doc) -> list[Mention]:
         if _KIND[suffix] in ("GovernmentBody", "Union"):
             start = _jurisdiction_start(doc, m.start(), s0)
         if start < 0:
-            start = left_start(text, m.start(), s0, kind="org")
+            start = left_start(text, m.start(), s0, kind="org", gaps=doc.norm.gaps)
             start = strip_modifiers(text, start, m.start())
         # 团市委, 中共茂名市委: the jurisdiction may have been cut by the tokenizer
         for pre in ("中共", "共青团", "政协", "团"):

@@ -12,7 +12,15 @@ from __future__ import annotations
 
 import re
 
-from labourkg.extract.grammar import BYLINE, GENERIC_LEADERS, POST_PREFIX, POSTS, SUBJECT_CUES, WEAK_POSTS, alt
+from labourkg.extract.grammar import (
+    BYLINE,
+    GENERIC_LEADERS,
+    POST_PREFIX,
+    POSTS,
+    SUBJECT_CUES,
+    WEAK_POSTS,
+    alt,
+)
 from labourkg.extract.model import Doc, Mention
 from labourkg.extract.names import read_name, surname_at
 
@@ -29,8 +37,9 @@ def _person(doc: Doc, start: int, end: int, how: str) -> Mention:
     return Mention(start, end, "Person", name, name, how=how)
 
 
-def find_people(doc: Doc, cue_ends: list[int]) -> list[Mention]:
-    """Person mentions. ``cue_ends`` are extra positions where a name may start (ends of honours)."""
+def find_people(doc: Doc, cue_ends: list[int], known: set[str] | None = None) -> list[Mention]:
+    """Person mentions. ``cue_ends`` are extra positions where a name may start (ends of honours);
+    ``known`` are names found by other steps (studio leaders), whose other occurrences are mentions too."""
     text, gaps = doc.text, doc.norm.gaps
     found: dict[int, Mention] = {}
 
@@ -79,7 +88,7 @@ def find_people(doc: Doc, cue_ends: list[int]) -> list[Mention]:
         if n and (i + n >= len(text) or text[i + n] in "\n(、" or gaps.get(i + n) == "w"):
             take(i, "list-line")
     # names found once are mentions wherever they occur
-    names = {m.name for m in found.values()}
+    names = {m.name for m in found.values()} | (known or set())
     if names:
         for m in re.finditer(alt(names), text):
             if m.start() not in found and not _inside(found, m.start(), m.end()):

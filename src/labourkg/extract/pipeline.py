@@ -51,6 +51,9 @@ def _arbitrate(ms: list[Mention]) -> list[Mention]:
                     ok = False
                     break
                 continue
+            if m.how == "bare" and k.type in ("Studio", "ServiceTeam"):
+                ok = False
+                break
             if m.type == k.type or (m.type in ("Union", "GovernmentBody", "Enterprise", "Organization")
                                     and k.type in ("Union", "GovernmentBody", "Enterprise", "Organization")):
                 ok = False
@@ -69,6 +72,23 @@ def _arbitrate(ms: list[Mention]) -> list[Mention]:
     persons = [m for m in kept if m.type == "Person"]
     kept = [m for m in kept if not (m.type == "Place" and any(p.start < m.end and m.start < p.end for p in persons))]
     return sorted(kept, key=lambda m: m.start)
+
+
+def _resolve_bare_units(ms: list[Mention]) -> list[Mention]:
+    """服务队队长…, 工作室成员…: a bare unit word refers to the last named unit of that kind before it."""
+    out: list[Mention] = []
+    last: dict[str, Mention] = {}
+    for m in ms:
+        if m.how == "bare" and m.type in ("Studio", "ServiceTeam") and not m.name:
+            ref = last.get(m.type)
+            if ref is None:
+                continue
+            m.name = ref.name
+            m.attrs = {}
+        elif m.type in ("Studio", "ServiceTeam"):
+            last[m.type] = m
+        out.append(m)
+    return out
 
 
 def _fold_short_forms(doc: Doc) -> None:
@@ -98,7 +118,8 @@ def _fold_short_forms(doc: Doc) -> None:
             groups.setdefault(campaign_core(m.name, [p for p in doc.gaz.places if m.name.startswith(p)]), []).append(m)
     for core, group in groups.items():
         names = {m.name for m in group}
-        target = core if core in names or len(names) > 1 else min(names, key=len)
+        quoted = any(re.search(f"[“\"]{re.escape(core)}[”\"]", m.surface) for m in group)
+        target = core if core in names or quoted or len(names) > 1 else min(names, key=len)
         for m in group:
             m.name = target
     # enterprises referred to by a short form later in the text
@@ -106,7 +127,7 @@ def _fold_short_forms(doc: Doc) -> None:
     places = list(doc.gaz.places)
     extra: list[Mention] = []
     for m in [m for m in ms if m.type == "Enterprise"]:
-        for short in short_forms(m.name, [p for p in places if m.name.startswith(p)]):
+        for short in short_forms(m.name, [p for p in places if p in m.name]):
             for occ in re.finditer(re.escape(short), text):
                 if any(o.start <= occ.start() < o.end for o in ms + extra):
                     continue
@@ -188,9 +209,10 @@ def run(text: str, *, path: str | None = None, raw: bytes | None = None) -> dict
     doc = Doc(norm, onto, gz, split_sentences(norm.text))
     infer_home(doc)
     honours = find_honours(doc)
-    found = find_organisations(doc) + honours + find_events(doc) + find_units(doc) + find_places(doc)
-    found += find_people(doc, [h.end for h in honours])
-    doc.mentions = _arbitrate(found)
+    units = find_units(doc)
+    found = find_organisations(doc) + honours + find_events(doc) + units + find_places(doc)
+    found += find_people(doc, [h.end for h in honours], {m.name for m in units if m.type == "Person"})
+    doc.mentions = _resolve_bare_units(_arbitrate(found))
     _fold_short_forms(doc)
     synth: list[Mention] = []
     rels = find_relations(doc, synth)

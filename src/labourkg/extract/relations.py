@@ -38,7 +38,7 @@ _ATTEND_RE = re.compile(alt(ATTEND_CUES))
 _VISIT_RE = re.compile(f"(?:{alt(VISIT_CUES)})$")
 _HELP_RE = re.compile(alt(HELP_CUES))
 _HELP_PREP_RE = re.compile(f"(?:{alt(HELP_PREPS)})$")
-_ANAPHOR = re.compile(r"会议|活动|座谈会|仪式|大会|会")
+_ANAPHOR = re.compile(r"会议|活动|座谈会|仪式|大会|开幕式|闭幕式|颁奖典礼|会")
 _STORY = re.compile(r"讯")
 _YEAR = re.compile(r"(\d{4})年")
 _JOURNALIST = ("记者", "通讯员", "实习生", "摄影")
@@ -78,9 +78,11 @@ def find_relations(doc: Doc, synth: list[Mention]) -> list[Rel]:
     rels: list[Rel] = []
     chains = _chains(doc, idx, rels, synth)
     _received(doc, idx, rels)
+    _holders(doc, idx, rels)
     _honour_lists(doc, idx, rels)
     _units(doc, idx, rels)
     _organised(doc, idx, rels)
+    _organised_passive(doc, idx, rels)
     _attended(doc, idx, rels, chains)
     _help_visit(doc, idx, rels)
     _part_of(doc, idx, rels)
@@ -174,7 +176,7 @@ def _segment(idx: _Index, start: int, end: int, part: str):
     for cand in reversed(idx.within(start, post_start, _ORGS + ("Studio", "ServiceTeam"))):
         if post_start - cand.end <= 8:
             org = cand
-            post = idx.text[cand.end : post_start] + post
+            post = idx.text[cand.end : post_start].lstrip("讯") + post
             break
     hon = honour if honour is not None and honour.start >= start and honour.end <= post_start + len(m.group()) else None
     if hon is not None and org is None and hon.end > post_start - 1:
@@ -216,6 +218,39 @@ def _received(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
             rels.append(Rel("RECEIVED", subj, h, subj.start, h.end, 0.8, attrs))
             if subj.type == "Person":
                 _role(subj, h.name)
+
+
+def _holders(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
+    """张三是全国五一劳动奖章获得者; …，2019年荣获X (the sentence's subject, elided)."""
+    text = doc.text
+    for h in idx.within(0, len(text), ("Honour",)):
+        if not re.match(r"(?:称号)?(?:获得者|得主)", text[h.end:]):
+            continue
+        s, _ = doc.sentence_of(h.start)
+        before = text[s : h.start]
+        mm = re.search(r"是(?:[^,。]{0,20}、)?$", before)
+        if not mm:
+            continue
+        p = idx.ending_at(s + mm.start(), ("Person", "Studio", "ServiceTeam"))
+        if p is not None and p.end == s + mm.start():
+            rels.append(Rel("RECEIVED", p, h, p.start, h.end + 3, 0.8, _year_attr(text, p.start, h.end)))
+            if p.type == "Person":
+                _role(p, h.name)
+    for m in _RECEIVE_RE.finditer(text):
+        if idx.ending_at(m.start(), _AGENTS) is not None:
+            continue
+        s, e = doc.sentence_of(m.start())
+        first = idx.within(s, m.start(), _AGENTS)
+        if not first or first[0].type != "Person" or first[0].start - s > 1:
+            continue
+        if any(a.type != "Person" or a.name != first[0].name for a in first[1:]):
+            continue
+        if re.search(r"[。;]", text[first[0].end : m.start()]):
+            continue
+        stop = min([k for k in (text.find(c, m.end(), e) for c in ",;。") if k >= 0] or [e])
+        for h in idx.within(m.end(), stop, ("Honour",)):
+            rels.append(Rel("RECEIVED", first[0], h, m.start(), h.end, 0.7, _year_attr(text, m.start() - 8, h.end)))
+            _role(first[0], h.name)
 
 
 def _honour_lists(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
@@ -264,6 +299,11 @@ def _units(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
         sent = text[s:e]
         people = idx.within(s, e, ("Person",))
         for p in people:
+            if re.match(r"(?:担任|任|为)(?:[^,。]{0,8})?(?:队长|领衔人|负责人|带头人)", text[p.end : p.end + 14]):
+                prior = [u for u in units if u.end <= p.start]
+                if prior:
+                    rels.append(Rel("LEADS", p, prior[-1], prior[-1].start, p.end + 6, 0.75))
+                    continue
             u = min(units, key=lambda u: abs(u.start - p.start))
             between = text[min(u.end, p.end) : max(u.start, p.start)]
             if any(c in between for c in LEAD_CUES) and "。" not in between:
@@ -294,6 +334,26 @@ def _organised(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
         for o in idx.within(m.end(), stop, ("Event", "Campaign", "ServiceTeam")):
             rels.append(Rel("ORGANISED", subj, o, subj.start, o.end, 0.8))
             break
+
+
+def _organised_passive(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
+    """本次大赛由深圳市总工会主办 / 由X主办的Y: the event is the nearest one before (same sentence or
+    the one before) or right after the cue."""
+    text = doc.text
+    events = idx.within(0, len(text), ("Event", "Campaign"))
+    for m in re.finditer(r"由", text):
+        org = idx.within(m.end(), m.end() + 20, ("Union", "GovernmentBody", "Organization"))
+        if not org or org[0].start != m.end():
+            continue
+        o = org[0]
+        cue = re.match(r"(?:和[^,。]{2,15})?(主办|承办|组织|举办|发起)", text[o.end:])
+        if not cue:
+            continue
+        after = [ev for ev in events if o.end < ev.start <= o.end + cue.end() + 3]
+        before = [ev for ev in events if ev.end <= m.start() and m.start() - ev.end <= 120]
+        target = after[0] if after else (before[-1] if before else None)
+        if target is not None:
+            rels.append(Rel("ORGANISED", o, target, min(target.start, m.start()), o.end + cue.end(), 0.75))
 
 
 def _stories(text: str) -> list[int]:
@@ -362,7 +422,8 @@ def _help_visit(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
         targets = idx.within(s, e, ("Enterprise", "Organization", "Studio"))
         if not targets:
             continue
-        agents = idx.within(s, e, ("Person", "Studio", "ServiceTeam", "Union"))
+        agents = [a for a in idx.within(s, e, ("Person", "Studio", "ServiceTeam", "Union"))
+                  if a.how != "byline" and "journalist" not in a.attrs.get("roles", ())]
         for t in targets:
             subj = None
             for a in agents:

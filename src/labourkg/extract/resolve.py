@@ -23,10 +23,14 @@ def short_forms(name: str, place_prefixes: Iterable[str] = ()) -> list[str]:
     """Short references to an enterprise: without place, brackets and legal form, then without
     the industry word (广州明珞装备股份有限公司 → 明珞装备, 明珞). Forms under 2 characters are dropped."""
     core = _BRACKET.sub("", name)
-    for p in sorted(place_prefixes, key=len, reverse=True):
-        if core.startswith(p) and len(core) > len(p) + 2:
-            core = core[len(p):]
-            break
+    again = True
+    while again:
+        again = False
+        for p in sorted(place_prefixes, key=len, reverse=True):
+            if core.startswith(p) and len(core) > len(p) + 2:
+                core = core[len(p):]
+                again = True
+                break
     prev = None
     while prev != core:
         prev = core
@@ -50,7 +54,7 @@ def absorb(short: str, full: str, kind: str) -> bool:
     """
     if short == full or not short:
         return False
-    if kind == "Event":
+    if kind in ("Event", "ServiceTeam", "Studio"):
         return full.endswith(short)
     if kind == "Campaign":
         return full.endswith(short) and short in CAMPAIGN_HEADS

@@ -43,9 +43,16 @@ def _tokenise(window: str) -> tuple[str, ...]:
     return tuple(jieba.lcut(window, HMM=False))
 
 
-def left_start(text: str, head_start: int, lo: int, *, kind: str = "org", maxlen: int = 24) -> int:
-    """Start of the name whose head begins at ``head_start`` (never before ``lo``)."""
+def left_start(text: str, head_start: int, lo: int, *, kind: str = "org", maxlen: int = 24,
+               gaps: dict[int, str] | None = None) -> int:
+    """Start of the name whose head begins at ``head_start`` (never before ``lo``).
+    A wide gap left by removed whitespace (a list column) is a hard boundary."""
     lo = max(lo, head_start - maxlen)
+    if gaps:
+        for p in range(head_start - 1, lo, -1):
+            if gaps.get(p) == "w":
+                lo = p
+                break
     i = head_start
     while i > lo:
         ch = text[i - 1]

@@ -18,6 +18,7 @@ from labourkg.extract.spans import left_start, strip_modifiers
 
 _STUDIO_RE = re.compile(f"(?:{alt(STUDIO_DESCRIPTORS)})?工作室")
 _TEAM_RE = re.compile(f"(?:{alt(TEAM_GENERIC_CORES)})")
+_BARE_RE = re.compile(r"(?:该|这个|这支)?(工作室|服务队)(?=队长|领衔人|负责人|成员|队员|骨干|走进|深入|来到|为|帮助|先后|还|的)")
 _COUNT = re.compile(r"^(?:\d+|[一二两三四五六七八九十百千]+)[个家支名批]")
 _GENERIC_FRONT = re.compile(r"^(?:各级|各类|各|省级|市级|县级|国家级|全国|全省|全市|优秀|所属|首批|一批|多个|多支|示范性|示范|省|市)*$")
 _ORG_TAIL = re.compile(r"(?:公司|集团|厂|医院|学校|学院|大学|中心|局|站|所|院|馆|石化|石油|电力|电网|港|银行|矿)$")
@@ -71,7 +72,7 @@ def find_units(doc: Doc) -> list[Mention]:
     out: list[Mention] = []
     for m in _STUDIO_RE.finditer(text):
         s0, _ = doc.sentence_of(m.start())
-        start = strip_modifiers(text, left_start(text, m.start(), s0, kind="org"), m.start())
+        start = strip_modifiers(text, left_start(text, m.start(), s0, kind="org", gaps=doc.norm.gaps), m.start())
         leader = _leader_before(doc, m.start(), start)
         host_end = leader if leader >= 0 else m.start()
         host = text[start:host_end]
@@ -93,9 +94,12 @@ def find_units(doc: Doc) -> list[Mention]:
             h = Mention(start, host_end, "Enterprise", host, host, how="studio-host")
             studio.attrs["_host"] = h
             out.append(h)
+    for m in _BARE_RE.finditer(text):
+        kind = "Studio" if m.group(1) == "工作室" else "ServiceTeam"
+        out.append(Mention(m.start(), m.end(), kind, "", m.group(), how="bare"))
     for m in _TEAM_RE.finditer(text):
         s0, _ = doc.sentence_of(m.start())
-        start = strip_modifiers(text, left_start(text, m.start(), s0, kind="org"), m.start())
+        start = strip_modifiers(text, left_start(text, m.start(), s0, kind="org", gaps=doc.norm.gaps), m.start())
         front = text[start : m.start()]
         if not front or _COUNT.match(front) or _GENERIC_FRONT.match(front) and not front.startswith("市级"):
             continue
