@@ -17,6 +17,7 @@ from labourkg.extract.grammar import (
     GENERIC_LEADERS,
     POST_PREFIX,
     POSTS,
+    RECEIVE_FILLER,
     SUBJECT_CUES,
     WEAK_POSTS,
     alt,
@@ -28,7 +29,7 @@ _POST_RE = re.compile(f"(?:{alt(POST_PREFIX)})?(?:{alt(POSTS + GENERIC_LEADERS)}
 _WEAK_RE = re.compile(f"(?:{alt(WEAK_POSTS)})")
 _BYLINE_RE = re.compile(f"(?:{alt(BYLINE)})")
 _AFTER_TITLE = re.compile(r"总书记|同志|院士")
-_SUBJECT_RE = re.compile(f"(?:{alt(SUBJECT_CUES)})")
+_SUBJECT_RE = re.compile(f"{RECEIVE_FILLER}(?:{alt(SUBJECT_CUES)})")
 _CLAUSE_START = set(",。;:!?、\n()“”\"")
 
 

@@ -62,7 +62,7 @@ def left_start(text: str, head_start: int, lo: int, *, kind: str = "org", maxlen
                 i = j
                 continue
             break
-        if ch in _HARD or ch == "(":
+        if ch in _HARD or ch == "(" or (ch == "讯" and text[i - 2 : i - 1] in ("报", "网", "台")):
             break
         if kind == "org" and ch in "“”\"":
             break

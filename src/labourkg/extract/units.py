@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from labourkg.extract.grammar import STUDIO_DESCRIPTORS, TEAM_GENERIC_CORES, alt, surnames
+from labourkg.extract.gazetteer import is_common_word
+from labourkg.extract.grammar import NON_GIVEN, STUDIO_DESCRIPTORS, TEAM_GENERIC_CORES, alt, surnames
 from labourkg.extract.model import Doc, Mention
 from labourkg.extract.names import read_name
 from labourkg.extract.spans import left_start, strip_modifiers
@@ -51,7 +52,7 @@ def _leader_before(doc: Doc, d: int, lo: int) -> int:
         i = d - k
         if i < lo:
             continue
-        if read_name(text, i, gaps) >= k or _name_exact(text, i, d):
+        if _name_exact(text, i, d) and (read_name(text, i, gaps) >= k or k == 2):
             r = _rank(text[i])
             if k == 2 and best >= 0 and r >= best_rank:
                 continue
@@ -63,7 +64,9 @@ def _leader_before(doc: Doc, d: int, lo: int) -> int:
 
 def _name_exact(text: str, i: int, d: int) -> bool:
     single, compound = surnames()
-    return text[i] in single and all("\u4e00" <= c <= "\u9fff" for c in text[i:d])
+    name = text[i:d]
+    return (text[i] in single and all("\u4e00" <= c <= "\u9fff" for c in name) and not is_common_word(name)
+            and not is_common_word(name[:2], min_freq=100) and not any(c in NON_GIVEN for c in name[1:]))
 
 
 def find_units(doc: Doc) -> list[Mention]:
@@ -72,8 +75,12 @@ def find_units(doc: Doc) -> list[Mention]:
     out: list[Mention] = []
     for m in _STUDIO_RE.finditer(text):
         s0, _ = doc.sentence_of(m.start())
-        start = strip_modifiers(text, left_start(text, m.start(), s0, kind="org", gaps=doc.norm.gaps), m.start())
-        leader = _leader_before(doc, m.start(), start)
+        leader = _leader_before(doc, m.start(), max(s0, m.start() - 4))
+        if leader >= 0 and text[leader - 1 : leader] in ("的", "是", "在", "为", "和", "与"):
+            start = leader
+        else:
+            head = leader if leader >= 0 else m.start()
+            start = strip_modifiers(text, left_start(text, head, s0, kind="org", gaps=doc.norm.gaps), head)
         host_end = leader if leader >= 0 else m.start()
         host = text[start:host_end]
         if _COUNT.match(host):
