@@ -9,6 +9,7 @@ from pathlib import Path
 import typer
 
 from labourkg.cli import db, load
+from labourkg.cli import rdf as rdf_cli
 from labourkg.cli.common import FORMAT_OPTION, STATE, CliError, console, err_console, open_configured_store, print_rows
 
 app = typer.Typer(
@@ -21,6 +22,9 @@ app = typer.Typer(
 )
 app.add_typer(db.app, name="db")
 app.add_typer(load.app, name="load")
+app.add_typer(rdf_cli.export_app, name="export")
+app.add_typer(rdf_cli.import_app, name="import")
+app.command("validate")(rdf_cli.validate)
 
 
 @app.callback()
