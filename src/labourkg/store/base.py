@@ -7,6 +7,9 @@ mode on Neo4j), so an analyst's query cannot change the graph.
 
 from __future__ import annotations
 
+import json
+import os
+import sys
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -73,6 +76,27 @@ def batched(rows: Iterable[dict], size: int) -> Iterator[list[dict]]:
     it = iter(rows)
     while chunk := list(islice(it, size)):
         yield chunk
+
+
+def record_cypher(query: str, params: dict[str, Any] | None, mode: str) -> None:
+    """Append a statement sent by labourkg's own code to ``$LABOURKG_CYPHER_LOG`` (JSON lines).
+
+    The tests set it, then check every recorded statement with Neo4j's parser: that is how
+    "every Cypher string the project emits" is collected from the code paths, not retyped.
+    Statements sent from outside the ``labourkg`` package (a test's own probes) are skipped.
+    """
+    path = os.environ.get("LABOURKG_CYPHER_LOG")
+    if not path:
+        return
+    frame = sys._getframe(2)
+    while frame is not None and frame.f_globals.get("__name__", "").startswith("labourkg.store"):
+        frame = frame.f_back
+    caller = frame.f_globals.get("__name__", "") if frame is not None else ""
+    if not caller.startswith("labourkg") or caller.startswith("labourkg.cli"):
+        return  # tests' probes, and statements an analyst typed (checked as query files instead)
+    with open(path, "a", encoding="utf-8") as f:
+        f.write(json.dumps({"query": query, "params": sorted(params or {}), "mode": mode, "caller": caller},
+                           ensure_ascii=False) + "\n")
 
 
 class GraphStore(ABC):

@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from labourkg.store.base import GraphStore, QueryResult, QueryTimeout, SchemaPlan, StoreError, WriteStats
+from labourkg.store.base import (
+    GraphStore,
+    QueryResult,
+    QueryTimeout,
+    SchemaPlan,
+    StoreError,
+    WriteStats,
+    record_cypher,
+)
 
 if TYPE_CHECKING:
     from labourkg.ontology import Ontology
@@ -42,6 +50,16 @@ def plain(value: Any) -> Any:
     return value
 
 
+def schema_plan(onto: Ontology, graph: str = DEFAULT_GRAPH) -> SchemaPlan:
+    """Range indexes in Cypher; uniqueness constraints through the GRAPH.CONSTRAINT command."""
+    plan = SchemaPlan()
+    for label, prop in onto.indexed_properties():
+        plan.statements.append(f"CREATE INDEX FOR (n:{onto.label(label)}) ON (n.{prop})")  # cypher-ok: ontology terms
+    for nt in onto.node_types.values():
+        plan.commands.append(["GRAPH.CONSTRAINT", "CREATE", graph, "UNIQUE", "NODE", nt.label, "PROPERTIES", "1", nt.key])
+    return plan
+
+
 class FalkorDBStore(GraphStore):
     backend = "falkordb"
 
@@ -70,6 +88,7 @@ class FalkorDBStore(GraphStore):
     def read(self, query: str, params: dict[str, Any] | None = None, *, timeout: float | None = None) -> QueryResult:
         from redis.exceptions import ResponseError
 
+        record_cypher(query, params, "read")
         try:
             res = self.graph.ro_query(query, params or None, timeout=int(timeout * 1000) if timeout else None)
         except ResponseError as e:
@@ -80,6 +99,7 @@ class FalkorDBStore(GraphStore):
     def write(self, query: str, params: dict[str, Any] | None = None) -> WriteStats:
         from redis.exceptions import ResponseError
 
+        record_cypher(query, params, "write")
         try:
             res = self.graph.query(query, params or None)
         except ResponseError as e:
@@ -94,13 +114,7 @@ class FalkorDBStore(GraphStore):
         )
 
     def schema_plan(self, onto: Ontology) -> SchemaPlan:
-        plan = SchemaPlan()
-        for label, prop in onto.indexed_properties():
-            plan.statements.append(f"CREATE INDEX FOR (n:{onto.label(label)}) ON (n.{prop})")  # cypher-ok: ontology terms
-        for nt in onto.node_types.values():
-            plan.commands.append(["GRAPH.CONSTRAINT", "CREATE", self.graph_name, "UNIQUE", "NODE", nt.label,
-                                  "PROPERTIES", "1", nt.key])
-        return plan
+        return schema_plan(onto, self.graph_name)
 
     def _existing_indexes(self) -> set[tuple[str, str]]:
         res = self.graph.ro_query("CALL db.indexes() YIELD label, properties RETURN label, properties")

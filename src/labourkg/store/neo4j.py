@@ -9,7 +9,15 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Any
 
-from labourkg.store.base import GraphStore, QueryResult, QueryTimeout, SchemaPlan, StoreError, WriteStats
+from labourkg.store.base import (
+    GraphStore,
+    QueryResult,
+    QueryTimeout,
+    SchemaPlan,
+    StoreError,
+    WriteStats,
+    record_cypher,
+)
 
 if TYPE_CHECKING:
     from labourkg.ontology import Ontology
@@ -37,6 +45,23 @@ def plain(value: Any) -> Any:
     if hasattr(value, "iso_format"):  # neo4j.time types
         return value.iso_format()
     return value
+
+
+def schema_plan(onto: Ontology) -> SchemaPlan:
+    """A uniqueness constraint on every key, and a range index on every other indexed property."""
+    plan = SchemaPlan()
+    for nt in onto.node_types.values():
+        plan.statements.append(
+            f"CREATE CONSTRAINT {nt.label.lower()}_{nt.key}_unique IF NOT EXISTS "  # cypher-ok: ontology terms
+            f"FOR (n:{nt.label}) REQUIRE n.{nt.key} IS UNIQUE"
+        )
+    keys = {(nt.label, nt.key) for nt in onto.node_types.values()}
+    for label, prop in onto.indexed_properties():
+        if (label, prop) not in keys:  # a constraint already brings its index
+            plan.statements.append(
+                f"CREATE INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})"  # cypher-ok
+            )
+    return plan
 
 
 class Neo4jStore(GraphStore):
@@ -68,6 +93,7 @@ class Neo4jStore(GraphStore):
             keys = list(res.keys())
             return QueryResult(keys, [[plain(r[k]) for k in keys] for r in res])
 
+        record_cypher(query, params, "read")
         work = neo4j.unit_of_work(timeout=timeout)(work) if timeout else work
         try:
             with self.driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as s:
@@ -82,6 +108,7 @@ class Neo4jStore(GraphStore):
     def write(self, query: str, params: dict[str, Any] | None = None) -> WriteStats:
         from neo4j.exceptions import Neo4jError
 
+        record_cypher(query, params, "write")
         try:
             with self.driver.session(database=self.database) as s:
                 summary = s.execute_write(lambda tx: tx.run(query, params or {}).consume())
@@ -92,19 +119,7 @@ class Neo4jStore(GraphStore):
                           c.properties_set, c.labels_added)
 
     def schema_plan(self, onto: Ontology) -> SchemaPlan:
-        plan = SchemaPlan()
-        for nt in onto.node_types.values():
-            plan.statements.append(
-                f"CREATE CONSTRAINT {nt.label.lower()}_{nt.key}_unique IF NOT EXISTS "  # cypher-ok: ontology terms
-                f"FOR (n:{nt.label}) REQUIRE n.{nt.key} IS UNIQUE"
-            )
-        keys = {(nt.label, nt.key) for nt in onto.node_types.values()}
-        for label, prop in onto.indexed_properties():
-            if (label, prop) not in keys:  # a constraint already brings its index
-                plan.statements.append(
-                    f"CREATE INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})"  # cypher-ok
-                )
-        return plan
+        return schema_plan(onto)
 
     def ensure_schema(self, onto: Ontology) -> None:
         for stmt in self.schema_plan(onto).statements:

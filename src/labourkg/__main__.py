@@ -1,0 +1,3 @@
+from labourkg.cli import main
+
+main()
