@@ -1,6 +1,6 @@
 """Article extraction: OCR'd union news → entities and relations (shared/contracts/extraction.md).
 
->>> doc = extract_text("茂名晚报讯 记者梁奈 …")   # doctest: +SKIP
+>>> doc = extract_text("茂名晚报讯 记者张三 …")   # doctest: +SKIP
 >>> sorted(doc)
 ['article', 'entities', 'relations']
 """
