@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field, model_validator
 
 from labourkg import __version__
 from labourkg.errors import InvalidRequest, NotFoundError
+from labourkg.store.base import StoreError
 
 
 class DescribedEnterprise(BaseModel):
@@ -28,6 +29,9 @@ class RecommendationRequest(BaseModel):
     kind: Literal["person", "studio", "team", "any"] = "any"
     region_only: bool = False
     period: str | None = Field(None, pattern=r"^\d{4}Q[1-4]$", description="capacity period, default the current quarter")
+    weights: dict[str, float] | None = Field(
+        None, description="override signal weights or knobs of the score (see docs/recommender.md)",
+        examples=[{"skill": 0.4, "ppr": 0.1}])
 
     @model_validator(mode="after")
     def one_enterprise(self) -> RecommendationRequest:
@@ -54,6 +58,8 @@ class Recommendation(BaseModel):
     score: float
     reasons: list[str]
     paths: list[list[PathStep]]
+    remaining_capacity: int | None = None
+    signals: dict[str, float] = Field(default_factory=dict, description="each signal of the score, in [0, 1]")
 
 
 class EnterpriseRef(BaseModel):
@@ -61,9 +67,17 @@ class EnterpriseRef(BaseModel):
     name: str | None
 
 
+class NeedRef(BaseModel):
+    id: str
+    name: str | None = None
+    text: str | None = None
+
+
 class RecommendationResponse(BaseModel):
     enterprise: EnterpriseRef
     recommendations: list[Recommendation]
+    period: str | None = None
+    needs: list[NeedRef] = Field(default_factory=list, description="the skills the SME's need was matched to")
     took_ms: float
 
 
@@ -100,7 +114,7 @@ def create_app(*, neo4j_uri: str | None = None) -> FastAPI:
         req = RecommendRequest(
             enterprise_id=body.enterprise_id, industries=e.industries if e else [], region=e.region if e else None,
             needs=e.needs if e else None, service_types=e.service_types if e else [], top=body.top, kind=body.kind,
-            region_only=body.region_only, period=body.period,
+            region_only=body.region_only, period=body.period, weights=body.weights,
         )
         try:
             return recommend(req, store=store())
@@ -108,5 +122,7 @@ def create_app(*, neo4j_uri: str | None = None) -> FastAPI:
             raise HTTPException(status_code=404, detail=str(err)) from err
         except InvalidRequest as err:
             raise HTTPException(status_code=422, detail=str(err)) from err
+        except StoreError as err:
+            raise HTTPException(status_code=503, detail=f"store unavailable: {err}") from err
 
     return app

@@ -142,13 +142,18 @@ def recommend(
     kind: str = typer.Option("any", "--kind", help="person, studio, team or any"),
     region_only: bool = typer.Option(False, "--region-only", help="only providers in the SME's own city"),
     period: str | None = typer.Option(None, "--period", help="capacity period, e.g. 2025Q1 (default: current quarter)"),
+    weights: str | None = typer.Option(None, "--weights", help="score weight overrides, e.g. skill=0.4,ppr=0.1"),
+    weights_file: Path | None = typer.Option(None, "--weights-file", help="JSON or TOML file of score weights"),
     fmt: str = typer.Option("table", "--format", "-f", help="table or json"),
 ) -> None:
     """Who can help this SME with this need? Ranked providers with reasons and graph paths."""
-    from labourkg.recommend import RecommendRequest, recommend as run
+    from labourkg.recommend import RecommendRequest
+    from labourkg.recommend import recommend as run
+    from labourkg.recommend.cli import weights_from
 
     req = RecommendRequest(enterprise_id=enterprise, industries=industry, region=region, needs=need,
-                           service_types=service_type, top=top, kind=kind, region_only=region_only, period=period)
+                           service_types=service_type, top=top, kind=kind, region_only=region_only, period=period,
+                           weights=weights_from(weights, weights_file))
     with open_configured_store() as store:
         resp = run(req, store=store)
     if fmt == "json":
@@ -161,6 +166,12 @@ def recommend(
     rows = [[i + 1, r["name"], r["kind"], f"{r['score']:.3f}", "; ".join(r["reasons"])]
             for i, r in enumerate(resp["recommendations"])]
     print_rows(["#", "name", "kind", "score", "reasons"], rows, "table")
+
+
+from labourkg.recommend.cli import assign_command, eval_app  # noqa: E402 - commands of the recommender
+
+app.command("assign")(assign_command)
+app.add_typer(eval_app, name="eval")
 
 
 # ------------------------------------------------------------------ views, API, demo, synth

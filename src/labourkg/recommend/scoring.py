@@ -175,7 +175,7 @@ def score(ix: RecIndex, target: Target, weights: Weights, *, cands: np.ndarray |
     sim_all = sig.similar_counts(ix, target.needs, target.need_w, own, target.node) if wn["similar"] > 0 \
         else np.zeros(ix.n_providers)
     ppr_all = sig.ppr_scores(ix, *seeds_of(target, weights), alpha=weights.alpha, eps=weights.eps,
-                             max_work=weights.ppr_max_work) if wn["ppr"] > 0 else np.zeros(ix.n_providers)
+                             max_work=weights.ppr_max_work, max_rounds=weights.ppr_rounds) if wn["ppr"] > 0 else np.zeros(ix.n_providers)
     if cands is None:
         reach = (skill_all > 0) | (own > 0) | (sim_all > 0) | (ppr_all > 0)
         if not target.needs and target.industries:

@@ -160,14 +160,14 @@ def similar(counts: np.ndarray) -> np.ndarray:
 
 
 def ppr_scores(ix: RecIndex, seeds: list[int], seed_w: list[float], *, alpha: float, eps: float,
-               max_work: int) -> np.ndarray:
+               max_work: int, max_rounds: int = 1000) -> np.ndarray:
     """Dense per-provider PPR mass from ``seeds`` (forward push on the projection's walk matrix)."""
     out = np.zeros(ix.n_providers)
     if not seeds:
         return out
     indptr, indices, probs = ix.walk
     nodes, values = forward_push(indptr, indices, probs, seeds, seed_w, alpha=alpha, eps=eps, max_work=max_work,
-                                 degree=ix.degree)
+                                 max_rounds=max_rounds, degree=ix.degree)
     pp = ix.prov_pos[nodes]
     ok = pp >= 0
     out[pp[ok]] = values[ok]

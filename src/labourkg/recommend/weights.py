@@ -23,16 +23,17 @@ class Weights:
     """Signal weights (any non-negative numbers; the score divides by their sum) and algorithm knobs."""
 
     skill: float = 0.30  # need -> skill match through the skill vocabulary, specificity-weighted
-    industry: float = 0.08  # GB/T 4754: same division > same section
-    region: float = 0.14  # GB/T 2260: same county > same city > same province
-    credibility: float = 0.04  # honours (level, recency), studio level
+    industry: float = 0.05  # GB/T 4754: same division > same section
+    region: float = 0.22  # GB/T 2260: same county > same city > same province
+    credibility: float = 0.03  # honours (level, recency), studio level
     ppr: float = 0.12  # personalised PageRank from the SME and its needs
-    history: float = 0.20  # engagements with this SME before
+    history: float = 0.25  # engagements with this SME before
     similar: float = 0.12  # engagements with SMEs that had the same needs
     # knobs
-    alpha: float = 0.15  # PPR restart probability
-    eps: float = 2e-6  # PPR push threshold (per unit of degree)
-    ppr_max_work: int = 300_000  # PPR edge updates per call, at most
+    alpha: float = 0.2  # PPR restart probability
+    eps: float = 5e-5  # PPR push threshold (per unit of degree)
+    ppr_max_work: int = 50_000  # PPR edge updates per call, at most
+    ppr_rounds: int = 8  # PPR push rounds (hops from the seeds), at most
     ppr_seed_sme: float = 0.4  # share of the restart mass on the SME node itself (rest on its needs)
 
     def normalised(self) -> dict[str, float]:
@@ -65,7 +66,7 @@ class Weights:
                 raise InvalidRequest(f"weights: {k}={v!r} is not a number") from None
             if num < 0 or num != num:
                 raise InvalidRequest(f"weights: {k} must be >= 0")
-            changes[k] = int(num) if k == "ppr_max_work" else num
+            changes[k] = int(num) if k in ("ppr_max_work", "ppr_rounds") else num
         return replace(self, **changes)
 
     @classmethod
