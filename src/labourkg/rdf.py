@@ -341,7 +341,7 @@ class _Exporter:
 
     def provenance(self) -> None:
         """Describe every named graph in the default graph: where it comes from and what made it."""
-        d = self.ds.default_context
+        d = self.ds.default_graph
         extractor = LKID["agent/labourkg-extractor/" + _segment(self.version)]
         loader = LKID["agent/labourkg/" + _segment(labourkg.__version__)]
         used_agents: set[URIRef] = set()
@@ -529,6 +529,9 @@ def import_dataset(store: GraphStore, onto: Ontology, data: Graph | Dataset, *, 
         srcs.update(extra if isinstance(extra, list) else [extra])
         return sorted(srcs)
 
+    # one record per source; an element's records go into different batches ("rounds"), because a
+    # relationship created and updated inside one UNWIND batch keeps only the last row's sources
+    rounds: dict[int, list[NodeRecord | RelRecord]] = defaultdict(list)
     nodes: dict[URIRef, tuple[str, str]] = {}  # IRI -> (graph id, label)
     for subj in sorted(set(g.subjects(LKNS.id, None))):
         if not isinstance(subj, URIRef):
@@ -549,10 +552,10 @@ def import_dataset(store: GraphStore, onto: Ontology, data: Graph | Dataset, *, 
             props.pop("sources", None)
             writer.article(nid, props)
         else:
-            for src in sources_of(subj, props) or [None]:
-                writer.node(NodeRecord(label, nid, props, [str(a) for a in aliases], src))
+            for i, src in enumerate(sources_of(subj, props) or [None]):
+                rounds[i].append(NodeRecord(label, nid, props, [str(a) for a in aliases], src))
         report.nodes += 1
-    writer.flush()
+    _write_rounds(writer, rounds)
 
     def endpoint(iri: Any) -> tuple[str, str] | None:
         if iri in nodes:
@@ -590,13 +593,15 @@ def import_dataset(store: GraphStore, onto: Ontology, data: Graph | Dataset, *, 
             props.setdefault("date", "")
             props.setdefault("service_type", "")
         srcs = sources_of(rec, props)
+        records = []
         for src in srcs or [None]:
             evs = [e for e in evidence if src and str(e).split("#", 1)[0] == src] or [None]
-            for ev in evs:
-                writer.rel(RelRecord(rel_type, a[1], a[0], b[1], b[0], props, src, ev))
+            records.extend(RelRecord(rel_type, a[1], a[0], b[1], b[0], props, src, ev) for ev in evs)
         for ev in evidence:
             if str(ev).split("#", 1)[0] not in srcs:
-                writer.rel(RelRecord(rel_type, a[1], a[0], b[1], b[0], props, srcs[0] if srcs else None, str(ev)))
+                records.append(RelRecord(rel_type, a[1], a[0], b[1], b[0], props, srcs[0] if srcs else None, str(ev)))
+        for i, r in enumerate(records):
+            rounds[i].append(r)
         report.relationships += 1
     # plain triples with no record (RDF written by hand or by another tool)
     for pred, rel_type in rel_of_iri.items():
@@ -612,10 +617,22 @@ def import_dataset(store: GraphStore, onto: Ontology, data: Graph | Dataset, *, 
                 writer.mention(a[0], b[1], b[0], [])
                 report.mentions += 1
             else:
-                writer.rel(RelRecord(rel_type, a[1], a[0], b[1], b[0], props))
+                rounds[0].append(RelRecord(rel_type, a[1], a[0], b[1], b[0], props))
                 report.relationships += 1
+    _write_rounds(writer, rounds)
     report.stats = writer.flush()
     return report
+
+
+def _write_rounds(writer: GraphWriter, rounds: dict[int, list[NodeRecord | RelRecord]]) -> None:
+    for i in sorted(rounds):
+        for r in rounds[i]:
+            if isinstance(r, NodeRecord):
+                writer.node(r)
+            else:
+                writer.rel(r)
+        writer.flush()
+    rounds.clear()
 
 
 __all__ = [
