@@ -12,12 +12,16 @@ Each file starts with a YAML header in ``//`` comments between ``// ---`` lines:
     // ---
     MATCH ...
 
-Parameters are typed; a missing or ill-typed one is an error naming it.
+Parameters are typed; a missing or ill-typed one is an error naming it. A parameter with a
+default is optional; on the command line ``--param name=null`` gives it null. Every
+parameter has an ``example``: ``--example`` runs the query with them, the docs show them.
+``docs/queries.md`` is generated from these headers (``python -m labourkg.querydocs``).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,18 +45,27 @@ class Param:
     required: bool = False
     example: Any = None
     description: str = ""
+    given: tuple[str, ...] = ()  # the keys the header spelled out
 
     def convert(self, raw: Any) -> Any:
-        """Turn a command-line string (or a JSON value) into this parameter's type."""
+        """Turn a command-line string (or a JSON value) into this parameter's type.
+
+        ``None`` (or the text ``null``) is accepted for an optional parameter only."""
         t = self.type
+        if raw is None or (isinstance(raw, str) and raw.strip().lower() == "null"):
+            if self.required:
+                raise QueryError(f"parameter {self.name!r} is required and cannot be null")
+            return None
         try:
-            if t == "string":
+            if t == "string" and not isinstance(raw, list | dict):
                 return str(raw)
             if t == "int":
-                if isinstance(raw, bool):
+                if isinstance(raw, bool) or (isinstance(raw, float) and not raw.is_integer()):
                     raise ValueError
                 return int(raw)
             if t == "float":
+                if isinstance(raw, bool):
+                    raise ValueError
                 return float(raw)
             if t == "bool":
                 if isinstance(raw, bool):
@@ -102,6 +115,33 @@ class NamedQuery:
     def example_params(self) -> dict[str, Any]:
         return self.bind({}, example=True)
 
+    def problems(self) -> list[str]:
+        """What the header lacks: titles, description, or a parameter's type, example or description."""
+        out: list[str] = []
+        if self.name != self.path.stem:
+            out.append(f"name {self.name!r} differs from the file name {self.path.stem!r}")
+        if self.title_zh == self.name or self.title_en == self.name:
+            out.append("title needs zh and en")
+        if not self.description:
+            out.append("no description")
+        for p in self.params.values():
+            if "example" not in p.given:
+                out.append(f"parameter {p.name!r} has no example")
+            if not p.required and "default" not in p.given:
+                out.append(f"parameter {p.name!r} is optional but has no default")
+            if p.example is not None:
+                try:
+                    p.convert(p.example)
+                except QueryError as e:
+                    out.append(f"example of {p.name!r}: {e}")
+        for name in referenced_parameters(self.cypher):
+            if name not in self.params:
+                out.append(f"the Cypher uses ${name}, which the header does not declare")
+        for name in self.params:
+            if name not in referenced_parameters(self.cypher):
+                out.append(f"parameter {name!r} is declared but the Cypher does not use it")
+        return out
+
 
 def parse_query_file(path: Path) -> NamedQuery:
     text = path.read_text(encoding="utf-8")
@@ -132,7 +172,7 @@ def parse_query_file(path: Path) -> NamedQuery:
         if ptype not in TYPES:
             raise QueryError(f"{path}: parameter {pname!r} has unknown type {ptype!r} (use one of {', '.join(TYPES)})")
         params[pname] = Param(pname, ptype, spec.get("default"), bool(spec.get("required", "default" not in spec)),
-                              spec.get("example"), spec.get("description", ""))
+                              spec.get("example"), str(spec.get("description", "")), tuple(spec))
     cypher = "\n".join(lines[body_start:]).strip()
     if not cypher:
         raise QueryError(f"{path}: no Cypher after the header")
@@ -169,6 +209,50 @@ def parse_param_args(args: list[str]) -> dict[str, str]:
         k, v = a.split("=", 1)
         out[k.strip()] = v
     return out
+
+
+_PARAM = re.compile(r"\$(?:`([^`]+)`|([A-Za-z_][A-Za-z0-9_]*))")
+
+
+def referenced_parameters(cypher: str) -> set[str]:
+    """The ``$names`` a Cypher text uses."""
+    return {m.group(1) or m.group(2) for m in _PARAM.finditer(cypher)}
+
+
+def add_evidence_text(columns: list[str], rows: list[list[Any]], *, base: Path | None = None,
+                      context: int = 0) -> tuple[list[str], list[list[Any]]]:
+    """Add an ``evidence_text`` column to a result with ``article``, ``starts`` and ``ends`` columns.
+
+    The graph keeps no article text: each span is read from the article file (its path as
+    loaded, relative to ``base`` or the working directory), decoded as the extractor decodes
+    it, so the offsets point into the same text. A missing file gives null.
+    """
+    from labourkg.text import decode_bytes
+
+    need = {"article", "starts", "ends"}
+    if not need <= set(columns):
+        raise QueryError(f"--evidence-text needs the columns {', '.join(sorted(need))}; this result has "
+                         f"{', '.join(columns)}")
+    ia, is_, ie = columns.index("article"), columns.index("starts"), columns.index("ends")
+    cache: dict[str, str | None] = {}
+    out = []
+    for row in rows:
+        path, starts, ends = row[ia], row[is_] or [], row[ie] or []
+        texts: list[str] | None = None
+        if path:
+            if path not in cache:
+                p = Path(path)
+                if not p.is_absolute() and base is not None:
+                    p = base / p
+                try:
+                    cache[path] = decode_bytes(p.read_bytes())
+                except (OSError, ValueError):
+                    cache[path] = None
+            text = cache[path]
+            if text is not None:
+                texts = [text[max(0, s - context):e + context] for s, e in zip(starts, ends, strict=False)]
+        out.append([*row, texts])
+    return [*columns, "evidence_text"], out
 
 
 def to_json(value: Any) -> str:

@@ -57,16 +57,20 @@ def extract(
 def query(
     name: str = typer.Argument(..., help="query name, or 'list', or 'show'"),
     target: str | None = typer.Argument(None, help="with 'show': the query to show"),
-    param: list[str] = typer.Option([], "--param", "-p", help="parameter as name=value (repeatable)"),
+    param: list[str] = typer.Option([], "--param", "-p", help="parameter as name=value (repeatable); name=null for none"),
     example: bool = typer.Option(False, "--example", help="use the header's example parameters"),
     fmt: str = FORMAT_OPTION,
-    limit: int | None = typer.Option(None, "--limit", min=1, help="print at most N rows"),
+    limit: int | None = typer.Option(None, "--limit", min=1, help="at most N rows (sets the query's limit parameter too)"),
     timeout: float = typer.Option(30.0, "--timeout", min=0.01, help="stop the query after S seconds"),
+    evidence_text: bool = typer.Option(False, "--evidence-text",
+                                       help="add the evidence sentences, read from the article files"),
 ) -> None:
     """Run a named query from queries/; `query list` lists them, `query show NAME` prints one."""
-    from labourkg.querylib import get_query, load_queries, parse_param_args
+    from labourkg.querylib import add_evidence_text, get_query, load_queries, parse_param_args
 
     if name == "list":
+        if target:
+            raise CliError(f"query list takes no argument (got {target!r})", 2)
         qs = load_queries()
         rows = [[q.name, q.title_zh, q.title_en, ", ".join(f"{p.name}:{p.type}" for p in q.params.values())]
                 for q in qs.values()]
@@ -76,26 +80,39 @@ def query(
         if not target:
             raise CliError("query show needs a query name", 2)
         q = get_query(target)
-        console.print(f"[bold]{q.name}[/bold] — {q.title_zh} / {q.title_en}\n{q.description}\n")
+        console.print(f"{q.name} — {q.title_zh} / {q.title_en}\n{q.description}\n", markup=False, highlight=False)
         for p in q.params.values():
             req = "required" if p.required else f"default {p.default!r}"
-            console.print(f"  --param {p.name}=<{p.type}>  {req}; example {p.example!r}  {p.description}")
+            console.print(f"  --param {p.name}=<{p.type}>  {req}; example {p.example!r}  {p.description}",
+                          markup=False, highlight=False)
         console.print()
         console.print(q.cypher, markup=False, highlight=False)
         return
+    if target:
+        raise CliError(f"unexpected argument {target!r}: parameters go as --param name=value", 2)
     q = get_query(name)
-    params = q.bind(parse_param_args(param), example=example)
-    run_read(q.cypher, params, fmt, limit=limit, timeout=timeout, title=q.title_zh)
+    given: dict[str, object] = dict(parse_param_args(param))
+    if limit and "limit" in q.params and "limit" not in given:
+        given["limit"] = limit
+    params = q.bind(given, example=example)
+    columns, rows = run_read(q.cypher, params, limit=limit, timeout=timeout)
+    if evidence_text:
+        columns, rows = add_evidence_text(columns, rows)
+    print_rows(columns, rows, fmt, title=q.title_zh)
 
 
-def run_read(cypher: str, params: dict, fmt: str, *, limit: int | None, timeout: float, title: str | None = None) -> None:
-    from labourkg.store import check_read_only
+def run_read(cypher: str, params: dict, *, limit: int | None, timeout: float) -> tuple[list[str], list[list]]:
+    """Check that ``cypher`` is read-only, run it on the store's read-only path with a timeout."""
+    from labourkg.store import QueryTimeout, check_read_only
 
     check_read_only(cypher)
     with open_configured_store() as store:
-        res = store.read(cypher, params, timeout=timeout)
-    rows = res.rows[:limit] if limit else res.rows
-    print_rows(res.columns, rows, fmt, title=title)
+        try:
+            res = store.read(cypher, params, timeout=timeout)
+        except QueryTimeout as e:
+            raise CliError(f"query stopped: it ran longer than its timeout of {timeout:g} s "
+                           f"(--timeout S to allow more) [{e}]", 3) from e
+    return res.columns, (res.rows[:limit] if limit else res.rows)
 
 
 @app.command()
@@ -115,7 +132,8 @@ def cypher(
             params[k] = json.loads(v)
         except ValueError:
             params[k] = v
-    run_read(statement, params, fmt, limit=limit, timeout=timeout)
+    columns, rows = run_read(statement, params, limit=limit, timeout=timeout)
+    print_rows(columns, rows, fmt)
 
 
 @app.command()
@@ -232,6 +250,12 @@ def synth(
     console.print(summary)
 
 
+def _fail(message: object, code: int) -> None:
+    """One line on stderr, whatever the message holds, then exit."""
+    sys.stderr.write("error: " + " ".join(str(message).split()) + "\n")
+    sys.exit(code)
+
+
 def main() -> None:
     """Entry point: every expected failure is one line on stderr and a non-zero exit, never a traceback."""
     from labourkg.errors import user_errors
@@ -239,11 +263,8 @@ def main() -> None:
     try:
         app()
     except CliError as e:
-        err_console.print(f"error: {e}", markup=False, highlight=False)
-        sys.exit(e.code)
+        _fail(e, e.code)
     except user_errors() as e:
-        err_console.print(f"error: {e}", markup=False, highlight=False)
-        sys.exit(getattr(e, "exit_code", 1))
+        _fail(e, getattr(e, "exit_code", 1))
     except KeyboardInterrupt:
-        err_console.print("interrupted")
-        sys.exit(130)
+        _fail("interrupted", 130)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-WRITE_CLAUSES = ("CREATE", "MERGE", "DELETE", "DETACH", "SET", "REMOVE", "DROP", "FOREACH", "LOAD")
+WRITE_CLAUSES = ("CREATE", "MERGE", "DELETE", "DETACH", "SET", "REMOVE", "DROP", "FOREACH", "LOAD",
+                 "ALTER", "GRANT", "REVOKE", "DENY", "RENAME", "TERMINATE")
 # procedures that change data or schema, by name prefix (Neo4j, APOC, FalkorDB)
 WRITE_PROCEDURE_PREFIXES = (
     "db.idx.fulltext.create", "db.idx.fulltext.drop", "db.idx.vector.create", "db.create", "db.drop",
@@ -59,12 +60,14 @@ def check_read_only(query: str) -> None:
         prev = toks[i - 1][1] if i else ""
         if prev in (".", ":", "$"):  # a property key, label or parameter named like a clause
             continue
+        if prev in ("(", "[") and up in WRITE_CLAUSES:  # a variable named like a clause: (set), [remove]
+            continue
         nxt = toks[i + 1][1] if i + 1 < len(toks) else ""
         if nxt == ":" and prev in ("{", ","):  # a map key
             continue
         if up in WRITE_CLAUSES:
             raise WriteRefused(f"refused: {up} writes to the graph; analyst queries are read-only")
-        if up == "CALL" and toks[i + 1 : i + 2] and toks[i + 1][0] == "word":
-            proc = toks[i + 1][1].lower()
+        if up == "CALL" and toks[i + 1 : i + 2] and toks[i + 1][0] in ("word", "quoted"):
+            proc = toks[i + 1][1].strip("`").lower()
             if proc.startswith(WRITE_PROCEDURE_PREFIXES):
                 raise WriteRefused(f"refused: procedure {toks[i + 1][1]} can change the graph; analyst queries are read-only")
