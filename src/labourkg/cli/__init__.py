@@ -10,7 +10,14 @@ import typer
 
 from labourkg.cli import db, load
 from labourkg.cli import rdf as rdf_cli
-from labourkg.cli.common import FORMAT_OPTION, STATE, CliError, console, err_console, open_configured_store, print_rows
+from labourkg.cli.common import (
+    FORMAT_OPTION,
+    STATE,
+    CliError,
+    console,
+    open_configured_store,
+    print_rows,
+)
 
 app = typer.Typer(
     help="labourkg: knowledge graph of labour models, craftsmen, studios, service teams and SMEs "
