@@ -11,7 +11,7 @@
 MATCH (a:Article)
 OPTIONAL MATCH (a)-[:MENTIONS]->(n)
 WITH a, labels(n)[0] AS kind, count(n) AS entities
-WITH a, sum(entities) AS entities, collect(CASE WHEN kind IS NULL THEN null ELSE kind + ':' + toString(entities) END) AS kinds
+WITH a, toInteger(sum(entities)) AS entities, collect(CASE WHEN kind IS NULL THEN null ELSE kind + ':' + toString(entities) END) AS kinds
 OPTIONAL MATCH (a)-[:MENTIONS]->(x)-[r]-()
 WHERE type(r) <> 'MENTIONS' AND a.id IN coalesce(r.sources, [])
 RETURN a.id AS id, a.path AS path, a.title AS title, a.date AS date, a.chars AS chars, entities, kinds,

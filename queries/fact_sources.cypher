@@ -37,7 +37,7 @@ UNWIND coalesce(r.sources, []) AS src
 OPTIONAL MATCH (a:Article {id: src})
 OPTIONAL MATCH (a)-[ms:MENTIONS]->(n)
 OPTIONAL MATCH (a)-[mo:MENTIONS]->(m)
-WITH n, r, m, src, a, ms, mo, [e IN coalesce(r.evidence, []) WHERE e STARTS WITH src + '#'] AS evs
+WITH n, r, m, src, a, ms, mo, [e IN coalesce(r.evidence, []) WHERE e STARTS WITH (src + '#')] AS evs
 RETURN n.id AS id, type(r) AS relationship, CASE WHEN startNode(r).id = n.id THEN 'out' ELSE 'in' END AS direction,
        m.id AS other_id, m.name AS other, src AS source, a.path AS article, a.title AS title, a.date AS date,
        [e IN evs | toInteger(split(split(e, '#')[1], '-')[0])] AS starts,

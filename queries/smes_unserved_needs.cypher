@@ -22,9 +22,9 @@ WHERE ($region IS NULL OR e.region_code IN codes)
   AND e.needs IS NOT NULL AND e.needs <> ''
   AND ($tier IS NULL OR e.tier = $tier) AND ($size IS NULL OR e.size = $size)
   AND NOT (e)<-[:ENGAGED]-() AND NOT (e)<-[:HELPED]-()
-  AND ($industry IS NULL OR (e)-[:IN_INDUSTRY]->(:Industry {code: $industry})
+  AND ($industry IS NULL OR (e)-[:IN_INDUSTRY]->(:Industry {id: 'industry:' + $industry})
        OR (e)-[:IN_INDUSTRY]->(:Industry {name: $industry})
-       OR (e)-[:IN_INDUSTRY]->(:Industry)-[:BROADER]->(:Industry {code: $industry}))
+       OR (e)-[:IN_INDUSTRY]->(:Industry)-[:BROADER]->(:Industry {id: 'industry:' + $industry}))
 WITH e
 ORDER BY e.region_code, e.name
 LIMIT $limit
