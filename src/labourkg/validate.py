@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from rdflib import RDF, Dataset, Graph, Literal, Namespace, URIRef
@@ -92,8 +93,12 @@ def _ancestors(onto: Ontology, label: str) -> set[str]:
 
 
 def model_graph(directory: Path | None = None) -> Graph:
-    """The OWL model (top-level Turtle files of ``ontology/``, not the vocabularies or the shapes)."""
-    directory = Path(directory or ontology_dir())
+    """The OWL model (top-level Turtle files of ``ontology/``, not the vocabularies or the shapes); do not modify."""
+    return _model_graph(Path(directory or ontology_dir()).resolve())
+
+
+@cache
+def _model_graph(directory: Path) -> Graph:
     g = Graph()
     for f in sorted(directory.glob("*.ttl")):
         if f.name != "shapes.ttl":
@@ -133,6 +138,14 @@ def _describe(data: Graph, node: Node | None) -> str:
     return _short(data, node)
 
 
+def _shape_name(shapes: Graph, shape: Node | None) -> str:
+    """A named shape as itself; an anonymous property shape by the node shape that holds it."""
+    if isinstance(shape, BNode):
+        parent = next(iter(shapes.subjects(SH.property, shape)), None)
+        return _short(shapes, parent) if parent is not None else ""
+    return _short(shapes, shape)
+
+
 def _path_text(shapes: Graph, data: Graph, path: Node | None) -> str:
     if path is None:
         return ""
@@ -164,7 +177,7 @@ def validate_graph(data: Graph | Dataset, onto: Ontology, *, shapes: Graph | Non
             value=_describe(lookup, results.value(r, SH.value)),
             message="; ".join(messages),
             severity=_short(union, results.value(r, SH.resultSeverity)).replace("sh:", ""),
-            shape=_short(shapes, results.value(r, SH.sourceShape)),
+            shape=_shape_name(shapes, results.value(r, SH.sourceShape)),
             component=_short(shapes, results.value(r, SH.sourceConstraintComponent)).replace("sh:", ""),
         ))
     report.violations.sort(key=lambda v: (v.focus, v.path, v.message, v.value))
