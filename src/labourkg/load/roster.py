@@ -154,6 +154,8 @@ def split_list(cell: str, keep: Callable[[str], bool] | None = None) -> list[str
 def parse_date(raw: str) -> str:
     """ISO date from 2024-03-05, 2024/3/5, 2024.3.5 or 2024年3月5日; ValueError otherwise."""
     s = raw.strip()
+    if len(s) == 10 and s[4] == "-" and s[7] == "-":
+        return dt.date.fromisoformat(s).isoformat()
     m = re.fullmatch(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]00:00(?::00)?)?", s)
     if not m:
         raise ValueError(raw)
@@ -362,6 +364,9 @@ class RowBuilder:
         self.link_fields = [f for f in mapping.fields.values() if f.link]
         self.prop_fields = [f for f in mapping.fields.values() if f.property]
         self.link_props = {f.link_property["rel"]: f for f in mapping.fields.values() if f.link_property}
+        ends = {f.endpoint: f for f in mapping.fields.values() if f.endpoint}
+        self.endpoints = (ends.get("source"), ends.get("target"))
+        self.keepers = {f.name: self._keeper(f) for f in mapping.fields.values() if f.list}
 
     # -------------------------------------------------------------- cells
     def _strict(self, f: Field) -> bool:
@@ -409,7 +414,7 @@ class RowBuilder:
         if f.choices and raw not in f.choices:
             raise ValueDropped(f.name, f"{raw!r} is not one of {', '.join(f.choices)}")
         if f.list:
-            items = split_list(raw, self._keeper(f))
+            items = split_list(raw, self.keepers.get(f.name))
             if f.enum:
                 out = []
                 for it in items:
@@ -619,8 +624,7 @@ class RowBuilder:
 
     def edge_row(self, vals: dict[str, Any]) -> RelRecord:
         m = self.m
-        src = next(f for f in m.fields.values() if f.endpoint == "source")
-        dst = next(f for f in m.fields.values() if f.endpoint == "target")
+        src, dst = self.endpoints
         s = self._targets(src, vals[src.name])[0]
         o = self._targets(dst, vals[dst.name])[0]
         props = {f.property: vals[f.name] for f in self.prop_fields if vals.get(f.name) not in (None, "")}
@@ -663,14 +667,17 @@ class _Writer:
         rows = self.nodes.get(rec.label)
         if rows is None:
             rows = self.nodes[rec.label] = []
-        rows.append({"id": rec.id, "props": rec.props, "aliases": rec.aliases, "source": rec.source})
+        row = {"id": rec.id, "props": rec.props, "source": rec.source}
+        if rec.aliases:  # absent = null, which the statement reads as no aliases
+            row["aliases"] = rec.aliases
+        rows.append(row)
 
     def rel(self, rec: RelRecord) -> None:
         key = (rec.s_label, rec.type, rec.o_label)
         rows = self.rels.get(key)
         if rows is None:
             rows = self.rels[key] = []
-        row = {"s": rec.s, "o": rec.o, "props": rec.props, "source": rec.source, "evidence": None}
+        row = {"s": rec.s, "o": rec.o, "props": rec.props, "source": rec.source}  # no evidence: null
         if rec.type == "ENGAGED":
             row["date"] = rec.props.get("date")
             row["service_type"] = rec.props.get("service_type")

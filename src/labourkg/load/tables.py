@@ -59,7 +59,7 @@ def read_csv(path: Path) -> Table:
     def rows() -> Iterator[tuple[int, list[str]]]:
         try:
             for line, row in enumerate(reader, start=2):
-                if any(c.strip() for c in row):
+                if "".join(row).strip():
                     yield line, row
         except (UnicodeDecodeError, csv.Error) as e:
             raise TableError(f"{path}: line {reader.line_num}: {e}") from None
