@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,10 @@ from labourkg import cypher
 from labourkg.errors import NotFoundError
 from labourkg.ontology import Ontology, load_ontology
 from labourkg.store.base import GraphStore
+
+# pyvis's page template links bootstrap from a CDN even with cdn_resources="in_line"; the view
+# does not use it, and a page that must work offline may not fetch anything
+_REMOTE_TAG = re.compile(r"<(script|link)\b[^>]*\b(?:src|href)=\"https?://[^>]*>(?:\s*</script>)?", re.I)
 
 # one colour per label, so a studio always looks like a studio
 COLOURS = {
@@ -87,7 +92,7 @@ class GraphView:
                         ' "edges": {"arrows": {"to": {"enabled": true, "scaleFactor": 0.5}}, "font": {"size": 9}}}')
         out = Path(out)
         out.parent.mkdir(parents=True, exist_ok=True)
-        page = net.generate_html(notebook=False)
+        page = _REMOTE_TAG.sub("", net.generate_html(notebook=False))
         page = page.replace("<title>", f"<title>{html.escape(self.title)} ", 1) if "<title>" in page else page
         out.write_text(page, encoding="utf-8")
         return out
