@@ -26,6 +26,8 @@ os.environ["LABOURKG_HOME"] = str(_HOME)
 # a Neo4j server, when one is configured, is for the tests marked for it (tests/test_neo4j.py);
 # every other test runs on the embedded store
 NEO4J_URI = os.environ.pop("NEO4J_URI", None)
+if NEO4J_URI:
+    os.environ["LABOURKG_TEST_NEO4J_URI"] = NEO4J_URI
 os.environ.pop("FALKORDB_URL", None)
 # every statement labourkg's code sends during the tests is recorded here and checked with
 # Neo4j's parser by tests/test_zz_cypher_check.py (named to run last)
