@@ -102,6 +102,22 @@ def find_people_by_name(onto: Ontology) -> str:
     )
 
 
+def people_with_context(onto: Ontology) -> str:
+    """Stored people with one of the names, with the organisations, honours and places that tell
+    namesakes apart (input of ``extract.resolve.resolve_person``)."""
+    p, h, pl = onto.label("Person"), onto.label("Honour"), onto.label("Place")
+    w, lead, mem, rec, loc = (onto.rel(t) for t in ("WORKS_FOR", "LEADS", "MEMBER_OF", "RECEIVED", "LOCATED_IN"))
+    return (
+        "UNWIND $names AS name "
+        f"MATCH (n:{p} {{name: name}}) "  # cypher-ok: ontology terms
+        f"OPTIONAL MATCH (n)-[:{w}|{lead}|{mem}]->(o) "
+        f"OPTIONAL MATCH (n)-[:{rec}]->(hh:{h}) "
+        f"OPTIONAL MATCH (n)-[:{loc}]->(pp:{pl}) "
+        "RETURN n.id AS id, n.name AS name, collect(DISTINCT o.id) AS orgs, "
+        "collect(DISTINCT hh.id) AS honours, collect(DISTINCT pp.id) AS places"
+    )
+
+
 def articles_by_path(onto: Ontology) -> str:
     return f"MATCH (a:{onto.label('Article')} {{path: $path}}) RETURN a.id AS id"  # cypher-ok
 
@@ -160,6 +176,7 @@ def all_templates(onto: Ontology) -> Iterator[tuple[str, str, dict]]:
         yield f"find_by_register_id:{label}", find_by_register_id(onto, label), {"register_id": "c01"}
     yield "find_people_by_name", find_people_by_name(onto), {"names": ["x"]}
     yield "articles_by_path", articles_by_path(onto), {"path": "p"}
+    yield "people_with_context", people_with_context(onto), {"names": ["x"]}
     yield "node_by_id", node_by_id(onto), {"id": "x"}
     yield "stats", STATS, {}
     yield "rel_stats", REL_STATS, {}

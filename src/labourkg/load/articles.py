@@ -104,6 +104,45 @@ def write_extraction(writer: GraphWriter, doc: dict[str, Any]) -> None:
                              evidence_ref(aid, ev.get("start", 0), ev.get("end", 0))))
 
 
+PERSON_CONTEXT_RELS = {"WORKS_FOR": "orgs", "LEADS": "orgs", "MEMBER_OF": "orgs", "RECEIVED": "honours",
+                       "LOCATED_IN": "places"}
+
+
+def resolve_people(store: GraphStore, onto: Ontology, doc: dict[str, Any]) -> dict[str, Any]:
+    """Map the article's people onto stored people (``extract.resolve.resolve_person``): the same
+    person in two articles or in a register becomes one node, namesakes with different employers stay
+    two. Returns the document with its person ids replaced where they resolved differently."""
+    from labourkg.extract.resolve import new_person_id, resolve_person
+
+    people = [e for e in doc.get("entities", []) if e["type"] == "Person"]
+    if not people:
+        return doc
+    context: dict[str, dict[str, set[str]]] = {e["id"]: {"orgs": set(), "honours": set(), "places": set()} for e in people}
+    for r in doc.get("relations", []):
+        key = PERSON_CONTEXT_RELS.get(r["type"])
+        if key and r["subject"] in context:
+            context[r["subject"]][key].add(r["object"])
+    rows = store.read(cypher.people_with_context(onto), {"names": sorted({e["name"] for e in people})}).records()
+    by_name: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        by_name.setdefault(row["name"], []).append(row)
+    remap: dict[str, str] = {}
+    for e in people:
+        cands = by_name.get(e["name"], [])
+        ctx = context[e["id"]]
+        new = resolve_person(e["name"], ctx, cands) or new_person_id(e["id"], ctx, [c["id"] for c in cands])
+        if new != e["id"]:
+            remap[e["id"]] = new
+    if not remap:
+        return doc
+    return {
+        **doc,
+        "entities": [{**e, "id": remap.get(e["id"], e["id"])} for e in doc["entities"]],
+        "relations": [{**r, "subject": remap.get(r["subject"], r["subject"]),
+                       "object": remap.get(r["object"], r["object"])} for r in doc.get("relations", [])],
+    }
+
+
 def existing_article_ids(store: GraphStore, onto: Ontology, path: str) -> list[str]:
     return [row[0] for row in store.read(cypher.articles_by_path(onto), {"path": path}).rows]
 
@@ -133,10 +172,10 @@ def load_articles(
             out.status = "would-add"
         report.outcomes.append(out)
         if not dry_run and out.status != "unchanged":
+            writer.flush()  # resolution below must see the articles written before this one
             for old in out.replaced:
-                writer.flush()
                 report.stats += retract_article(store, onto, old)
-            write_extraction(writer, doc)
+            write_extraction(writer, resolve_people(store, onto, doc))
         if progress:
             progress(1)
     if not dry_run:
