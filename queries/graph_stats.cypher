@@ -8,30 +8,30 @@
 // params: {}
 // tags: [stats]
 // ---
-MATCH (n:Person) RETURN 'Person' AS label, count(n) AS nodes
+OPTIONAL MATCH (n:Person) RETURN 'Person' AS label, count(n) AS nodes
 UNION ALL
-MATCH (n:Organization) RETURN 'Organization' AS label, count(n) AS nodes
+OPTIONAL MATCH (n:Organization) RETURN 'Organization' AS label, count(n) AS nodes
 UNION ALL
-MATCH (n:Enterprise) RETURN 'Enterprise' AS label, count(n) AS nodes
+OPTIONAL MATCH (n:Enterprise) RETURN 'Enterprise' AS label, count(n) AS nodes
 UNION ALL
-MATCH (n:Union) RETURN 'Union' AS label, count(n) AS nodes
+OPTIONAL MATCH (n:Union) RETURN 'Union' AS label, count(n) AS nodes
 UNION ALL
-MATCH (n:GovernmentBody) RETURN 'GovernmentBody' AS label, count(n) AS nodes
+OPTIONAL MATCH (n:GovernmentBody) RETURN 'GovernmentBody' AS label, count(n) AS nodes
 UNION ALL
-MATCH (n:Studio) RETURN 'Studio' AS label, count(n) AS nodes
+OPTIONAL MATCH (n:Studio) RETURN 'Studio' AS label, count(n) AS nodes
 UNION ALL
-MATCH (n:ServiceTeam) RETURN 'ServiceTeam' AS label, count(n) AS nodes
+OPTIONAL MATCH (n:ServiceTeam) RETURN 'ServiceTeam' AS label, count(n) AS nodes
 UNION ALL
-MATCH (n:Event) RETURN 'Event' AS label, count(n) AS nodes
+OPTIONAL MATCH (n:Event) RETURN 'Event' AS label, count(n) AS nodes
 UNION ALL
-MATCH (n:Campaign) RETURN 'Campaign' AS label, count(n) AS nodes
+OPTIONAL MATCH (n:Campaign) RETURN 'Campaign' AS label, count(n) AS nodes
 UNION ALL
-MATCH (n:Place) RETURN 'Place' AS label, count(n) AS nodes
+OPTIONAL MATCH (n:Place) RETURN 'Place' AS label, count(n) AS nodes
 UNION ALL
-MATCH (n:Article) RETURN 'Article' AS label, count(n) AS nodes
+OPTIONAL MATCH (n:Article) RETURN 'Article' AS label, count(n) AS nodes
 UNION ALL
-MATCH (n:Honour) RETURN 'Honour' AS label, count(n) AS nodes
+OPTIONAL MATCH (n:Honour) RETURN 'Honour' AS label, count(n) AS nodes
 UNION ALL
-MATCH (n:Skill) RETURN 'Skill' AS label, count(n) AS nodes
+OPTIONAL MATCH (n:Skill) RETURN 'Skill' AS label, count(n) AS nodes
 UNION ALL
-MATCH (n:Industry) RETURN 'Industry' AS label, count(n) AS nodes
+OPTIONAL MATCH (n:Industry) RETURN 'Industry' AS label, count(n) AS nodes

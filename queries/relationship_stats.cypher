@@ -2,8 +2,9 @@
 // name: relationship_stats
 // title: {zh: 图谱关系统计, en: "Graph statistics: relationships per type"}
 // description: >-
-//   Number of relationships of every type of the ontology (zero included), one row per
-//   type in the ontology's order.
+//   Number of relationships of every type of the ontology, one row per type in the
+//   ontology's order. Each count is a single type count (no scan); FalkorDB leaves out
+//   the types that have no relationship yet, Neo4j gives them 0.
 // params: {}
 // tags: [stats]
 // ---

@@ -22,7 +22,7 @@ OPTIONAL MATCH (t)-[:IN_INDUSTRY]->(i:Industry)
 OPTIONAL MATCH (i)-[:BROADER*0..1]->(ib:Industry)
 WITH t, collect(DISTINCT substring(i.id, 9) + ' ' + i.name) AS industries,
      collect(DISTINCT ib.id) + collect(DISTINCT ib.name) AS industry_keys
-WHERE $industry IS NULL OR 'industry:' + $industry IN industry_keys OR $industry IN industry_keys
+WHERE $industry IS NULL OR ('industry:' + $industry) IN industry_keys OR $industry IN industry_keys
 OPTIONAL MATCH (leader:Person)-[:LEADS]->(t)
 OPTIONAL MATCH (m:Person)-[:MEMBER_OF|LEADS]->(t)
 WITH t, industries, collect(DISTINCT leader.name) AS leaders, count(DISTINCT m) AS members
