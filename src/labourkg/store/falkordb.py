@@ -151,5 +151,5 @@ class FalkorDBStore(GraphStore):
     def close(self) -> None:
         try:
             self.db.connection.close()
-        except Exception:  # noqa: S110 - closing a dead connection is not an error
+        except Exception:  # closing a dead connection is not an error
             pass
