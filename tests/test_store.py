@@ -102,3 +102,18 @@ def test_schema_comes_from_the_ontology(store, onto):
 def test_unreachable_store_is_a_clear_error(tmp_path: Path):
     with pytest.raises(StoreError, match="cannot reach FalkorDB"):
         FalkorDBStore(unix_socket=str(tmp_path / "nothing.sock"))
+
+
+def test_external_falkordb_by_url(server, monkeypatch, graph_name):
+    """FALKORDB_URL reaches a server labourkg did not start (here: the session's, by its socket URL)."""
+    from labourkg.store import open_store
+
+    monkeypatch.setenv("FALKORDB_URL", f"unix://{server.socket}")
+    s = open_store(graph=graph_name)
+    try:
+        assert s.describe().startswith(f"FalkorDB unix://{server.socket}")
+        s.write("MERGE (:Person {id: 'person:url'})")
+        assert s.read("MATCH (p:Person) RETURN p.id").scalar() == "person:url"
+    finally:
+        s.graph.delete()
+        s.close()
