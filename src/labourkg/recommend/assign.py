@@ -133,7 +133,8 @@ def assign(ix: RecIndex, period: str, *, enterprises: list[str] | None = None, k
     """Assign SMEs (``enterprises``: ids, default every open SME) to providers for ``period``."""
     t0 = time.perf_counter()
     ordinal(period)
-    weights = weights or Weights()
+    # a coarser PPR push than for one interactive call: thousands of SMEs are scored in a row
+    weights = weights or Weights(eps=2e-4, ppr_rounds=4, ppr_max_work=20_000)
     proj = ix.proj
     remaining = np.maximum(ix.capacity - ix.used(period), 0)
     mask = remaining > 0
@@ -149,7 +150,7 @@ def assign(ix: RecIndex, period: str, *, enterprises: list[str] | None = None, k
     vals: list[np.ndarray] = []
     reasons: dict[int, str] = {}
     for i, e in enumerate(nodes):
-        target = resolve_enterprise(ix, proj.ids[e])
+        target = resolve_enterprise(ix, proj.ids[e], node=e)
         if not target.needs and not target.industries:
             reasons[i] = "无需求且无行业信息，无法匹配"
             continue

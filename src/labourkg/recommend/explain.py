@@ -81,11 +81,16 @@ def skill_paths(ix: RecIndex, target: Target, scored: Scored, j: int, provider: 
     reasons: list[str] = []
     paths: list[Path] = []
     order = np.argsort(-target.need_w) if len(target.need_w) else []
+    pos = int(ix.prov_pos[provider])
+    a, b = ix.prov_skill.indptr[pos], ix.prov_skill.indptr[pos + 1]
+    has = dict(zip(ix.skills[ix.prov_skill.indices[a:b]].tolist(), ix.prov_skill.data[a:b].tolist(), strict=True))
     for ni in order:
         if len(paths) >= limit or ni >= len(scored.expansions):
             break
         for e in sorted(scored.expansions[ni], key=lambda e: -e.sim):
-            own = proj.has_edge("HAS_SKILL", provider, e.skill)
+            if e.skill not in has:
+                continue
+            own = has[e.skill] >= 1.0 and proj.has_edge("HAS_SKILL", provider, e.skill)
             via = None if own else _members_with_skill(ix, provider, e.skill)
             if not own and via is None:
                 continue
@@ -197,8 +202,9 @@ def history_paths(ix: RecIndex, target: Target, pos: int, provider: int, own: fl
         reasons.append(f"曾服务本企业 {int(own)} 次")
         paths.append([proj.node(target.node), step("ENGAGED", True), proj.node(provider)])
     if similar > 0 and target.needs:
-        mine = ix.eng_e[ix.eng_p == pos]
-        for e2 in np.unique(mine):
+        pe = ix.prov_ent
+        mine = pe.indices[pe.indptr[pos]:pe.indptr[pos + 1]]
+        for e2 in mine:
             e2 = int(e2)
             if e2 == target.node:
                 continue

@@ -69,11 +69,12 @@ def _need_weights(ix: RecIndex, needs: list[int]) -> np.ndarray:
     return np.array([ix.idf[ix.skill_pos[s]] for s in needs], np.float64) if needs else np.zeros(0)
 
 
-def resolve_enterprise(ix: RecIndex, enterprise_id: str, needs_text: str | None = None) -> Target:
-    """An SME in the graph, by graph id or register id; ``needs_text`` is its needs property (read by the
-    caller when the projection has no NEEDS edges for it)."""
+def resolve_enterprise(ix: RecIndex, enterprise_id: str, needs_text: str | None = None, *,
+                       node: int | None = None) -> Target:
+    """An SME in the graph, by graph id or register id (or projection ``node``); ``needs_text`` is its
+    needs property (read by the caller when the projection has no NEEDS edges for it)."""
     proj = ix.proj
-    i = proj.index(enterprise_id)
+    i = node if node is not None else proj.index(enterprise_id)
     if i < 0 or proj.label[i] != LABEL_CODE["Enterprise"]:
         i = proj.by_register_id(enterprise_id, ("Enterprise",))
     if i < 0:
