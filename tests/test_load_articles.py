@@ -97,3 +97,18 @@ def test_seed_articles_load_with_provenance(store, onto):
     unsupported = store.read("MATCH ()-[r]->() WHERE type(r) <> 'MENTIONS' AND size(coalesce(r.sources, [])) = 0 "
                              "RETURN count(r)").scalar()
     assert unsupported == 0
+
+
+def test_one_relationship_twice_in_a_batch_keeps_both_sources(store, onto):
+    """Folded before sending: FalkorDB's MERGE would not see the first row's SET within one UNWIND."""
+    from labourkg.load.writer import GraphWriter, NodeRecord, RelRecord
+
+    w = GraphWriter(store, onto)
+    w.node(NodeRecord("Person", "person:甲", {"name": "甲"}, source="s1"))
+    w.node(NodeRecord("Enterprise", "enterprise:乙", {"name": "乙"}, source="s1"))
+    w.rel(RelRecord("WORKS_FOR", "Person", "person:甲", "Enterprise", "enterprise:乙", source="s1", evidence="s1#0-1"))
+    w.rel(RelRecord("WORKS_FOR", "Person", "person:甲", "Enterprise", "enterprise:乙", source="s2", evidence="s2#3-4"))
+    stats = w.flush()
+    assert stats.relationships_created == 1
+    r = store.read("MATCH (:Person)-[r:WORKS_FOR]->() RETURN r.sources, r.evidence").rows
+    assert r == [[["s1", "s2"], ["s1#0-1", "s2#3-4"]]]

@@ -46,7 +46,7 @@ def test_write_then_read_and_reads_cannot_write(neo, onto):
 
     store, tag = neo
     pid = f"person:neo4j-test-{tag}"
-    rows = [{"id": pid, "props": {"name": "测试"}, "aliases": [], "source": "s"}]
+    rows = [{"id": pid, "props": {"name": "测试"}, "aliases": [], "sources": ["s"]}]
     assert store.write(cypher.merge_nodes(onto, "Person"), {"rows": rows}).nodes_created == 1
     assert store.write(cypher.merge_nodes(onto, "Person"), {"rows": rows}).nodes_created == 0
     assert store.read("MATCH (p:Person {id: $id}) RETURN p.name", {"id": pid}).scalar() == "测试"

@@ -83,7 +83,7 @@ def test_read_path_refuses_writes(store):
 def test_write_rows_is_idempotent(store, onto):
     from labourkg import cypher
 
-    rows = [{"id": f"person:{i}", "props": {"name": str(i)}, "aliases": [], "source": "s1"} for i in range(1200)]
+    rows = [{"id": f"person:{i}", "props": {"name": str(i)}, "aliases": [], "sources": ["s1"]} for i in range(1200)]
     q = cypher.merge_nodes(onto, "Person")
     first = store.write_rows(q, rows, batch_size=500)
     again = store.write_rows(q, rows, batch_size=500)

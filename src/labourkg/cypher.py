@@ -13,30 +13,29 @@ from functools import cache
 
 from labourkg.ontology import Ontology
 
-# a list property grows by the new values it lacks; keeps MERGE idempotent
-_UNION_SOURCES = (
-    "{v}.sources = CASE WHEN row.source IS NULL OR row.source IN coalesce({v}.sources, []) "
-    "THEN {v}.sources ELSE coalesce({v}.sources, []) + row.source END"
-)
-_UNION_ALIASES = "n.aliases = [a IN coalesce(n.aliases, []) WHERE NOT a IN coalesce(row.aliases, [])] + coalesce(row.aliases, [])"
+
+def _union(target: str, values: str) -> str:
+    """``target`` grows by the values of the list ``values`` it lacks: MERGE stays idempotent."""
+    return (f"{target} = coalesce({target}, []) + "
+            f"[x IN coalesce({values}, []) WHERE NOT x IN coalesce({target}, [])]")
 
 
 @cache
 def merge_nodes(onto: Ontology, label: str) -> str:
-    """Rows ``{id, props, aliases, source}``: upsert nodes, add the source and aliases."""
+    """Rows ``{id, props, aliases, sources}`` (one per id): upsert nodes, add sources and aliases."""
     lab = onto.label(label)
     return (
         "UNWIND $rows AS row "
         f"MERGE (n:{lab} {{id: row.id}}) "  # cypher-ok: label from the ontology
         "SET n += row.props, "
-        f"{_UNION_ALIASES}, "
-        f"{_UNION_SOURCES.format(v='n')}"
+        f"{_union('n.aliases', 'row.aliases')}, "
+        f"{_union('n.sources', 'row.sources')}"
     )
 
 
 @cache
 def merge_relationships(onto: Ontology, src_label: str, rel_type: str, dst_label: str) -> str:
-    """Rows ``{s, o, props, source, evidence}``: upsert one relationship per (s, type, o)."""
+    """Rows ``{s, o, props, sources, evidence}`` (one per pair): one relationship per (s, type, o)."""
     s, t, o = onto.label(src_label), onto.rel(rel_type), onto.label(dst_label)
     return (
         "UNWIND $rows AS row "
@@ -44,15 +43,14 @@ def merge_relationships(onto: Ontology, src_label: str, rel_type: str, dst_label
         f"MATCH (b:{o} {{id: row.o}}) "
         f"MERGE (a)-[r:{t}]->(b) "
         "SET r += row.props, "
-        f"{_UNION_SOURCES.format(v='r')}, "
-        "r.evidence = CASE WHEN row.evidence IS NULL OR row.evidence IN coalesce(r.evidence, []) "
-        "THEN r.evidence ELSE coalesce(r.evidence, []) + row.evidence END"
+        f"{_union('r.sources', 'row.sources')}, "
+        f"{_union('r.evidence', 'row.evidence')}"
     )
 
 
 @cache
 def merge_engagements(onto: Ontology, src_label: str) -> str:
-    """Rows ``{s, o, date, service_type, props, source}``: one ENGAGED per provider, SME, date and type."""
+    """Rows ``{s, o, date, service_type, props, sources}``: one ENGAGED per provider, SME, date and type."""
     s, t, o = onto.label(src_label), onto.rel("ENGAGED"), onto.label("Enterprise")
     return (
         "UNWIND $rows AS row "
@@ -60,7 +58,7 @@ def merge_engagements(onto: Ontology, src_label: str) -> str:
         f"MATCH (b:{o} {{id: row.o}}) "
         f"MERGE (a)-[r:{t} {{date: row.date, service_type: row.service_type}}]->(b) "
         "SET r += row.props, "
-        f"{_UNION_SOURCES.format(v='r')}"
+        f"{_union('r.sources', 'row.sources')}"
     )
 
 
@@ -153,7 +151,7 @@ REL_STATS = "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS relationships 
 
 def all_templates(onto: Ontology) -> Iterator[tuple[str, str, dict]]:
     """(name, cypher, sample parameters) for every statement the code can emit."""
-    row_node = {"id": "x", "props": {"name": "x"}, "aliases": ["y"], "source": "s"}
+    row_node = {"id": "x", "props": {"name": "x"}, "aliases": ["y"], "sources": ["s"]}
     for label in onto.node_types:
         if label == "Article":
             continue
@@ -167,10 +165,10 @@ def all_templates(onto: Ontology) -> Iterator[tuple[str, str, dict]]:
         for s in rt.domain or tuple(onto.node_types):
             for o in rt.range or tuple(onto.node_types):
                 yield f"merge_relationships:{s}-{rt.type}-{o}", merge_relationships(onto, s, rt.type, o), {
-                    "rows": [{"s": "x", "o": "y", "props": {}, "source": "s", "evidence": "e"}]}
+                    "rows": [{"s": "x", "o": "y", "props": {}, "sources": ["s"], "evidence": ["e"]}]}
     for s in onto.rel_types["ENGAGED"].domain:
         yield f"merge_engagements:{s}", merge_engagements(onto, s), {
-            "rows": [{"s": "x", "o": "y", "date": "2025-01-01", "service_type": "t", "props": {}, "source": "s"}]}
+            "rows": [{"s": "x", "o": "y", "date": "2025-01-01", "service_type": "t", "props": {}, "sources": ["s"]}]}
     yield "merge_articles", merge_articles(onto), {"rows": [{"id": "a", "props": {"path": "p"}}]}
     for label in ("Person", "Enterprise", "Studio", "ServiceTeam"):
         yield f"find_by_register_id:{label}", find_by_register_id(onto, label), {"register_id": "c01"}

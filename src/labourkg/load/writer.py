@@ -4,11 +4,15 @@ Loaders hand records to a ``GraphWriter``; it groups them by the statement they 
 (one per label, or per (label, type, label) triple so every MATCH uses an index), and sends
 ``UNWIND $rows ... MERGE`` batches. Nodes are always flushed before relationships, so a
 relationship never waits on an endpoint still in a buffer.
+
+Records with the same key are folded into one row before sending (props: the later wins;
+aliases, sources, evidence: unioned). Besides saving work, this is needed for correctness:
+within one UNWIND statement FalkorDB's MERGE does not see the SETs of earlier rows on a
+relationship it has just created, so two rows for one relationship would lose a source.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -44,47 +48,83 @@ def _clean(props: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in props.items() if v is not None and v != []}
 
 
+def _add(values: list, value: Any) -> None:
+    if value is not None and value not in values:
+        values.append(value)
+
+
 class GraphWriter:
+    """Buffers records, folds duplicates, writes in batches; ``flush()`` sends everything."""
+
     def __init__(self, store: GraphStore, onto: Ontology, *, batch_size: int = DEFAULT_BATCH,
                  progress: Callable[[int], None] | None = None) -> None:
         self.store, self.onto, self.batch_size, self.progress = store, onto, batch_size, progress
         self.stats = WriteStats()
-        self._nodes: dict[str, list[dict]] = defaultdict(list)
-        self._rels: dict[tuple[str, ...], list[dict]] = defaultdict(list)
-        self._mentions: dict[str, list[dict]] = defaultdict(list)
-        self._articles: list[dict] = []
+        self._nodes: dict[str, dict[str, dict]] = {}
+        self._rels: dict[tuple[str, str, str], dict[tuple, dict]] = {}
+        self._mentions: dict[str, dict[tuple[str, str], dict]] = {}
+        self._articles: dict[str, dict] = {}
         self._buffered = 0
+        self._checked: set[str] = set()
 
     # ------------------------------------------------------------------ adding
+    def _check(self, term: str, kind: str) -> None:
+        if term not in self._checked:  # once per term: a label typo fails loudly, cheaply
+            (self.onto.label if kind == "label" else self.onto.rel)(term)
+            self._checked.add(term)
+
     def _added(self) -> None:
         self._buffered += 1
         if self._buffered >= self.batch_size:
             self.flush()
 
     def node(self, rec: NodeRecord) -> None:
-        self.onto.label(rec.label)
-        self._nodes[rec.label].append(
-            {"id": rec.id, "props": _clean(rec.props), "aliases": sorted(set(rec.aliases)), "source": rec.source})
-        self._added()
+        self._check(rec.label, "label")
+        rows = self._nodes.setdefault(rec.label, {})
+        row = rows.get(rec.id)
+        if row is None:
+            rows[rec.id] = {"id": rec.id, "props": _clean(rec.props), "aliases": list(dict.fromkeys(rec.aliases)),
+                            "sources": [rec.source] if rec.source else []}
+            self._added()
+            return
+        row["props"].update(_clean(rec.props))
+        for a in rec.aliases:
+            _add(row["aliases"], a)
+        _add(row["sources"], rec.source)
 
     def rel(self, rec: RelRecord) -> None:
-        self.onto.rel(rec.type)
-        row = {"s": rec.s, "o": rec.o, "props": _clean(rec.props), "source": rec.source, "evidence": rec.evidence}
-        if rec.type == "ENGAGED":
-            row["date"] = rec.props.get("date")
-            row["service_type"] = rec.props.get("service_type")
-        self._rels[(rec.s_label, rec.type, rec.o_label)].append(row)
-        self._added()
+        self._check(rec.type, "type")
+        engaged = rec.type == "ENGAGED"
+        key = (rec.s, rec.o, rec.props.get("date"), rec.props.get("service_type")) if engaged else (rec.s, rec.o)
+        rows = self._rels.setdefault((rec.s_label, rec.type, rec.o_label), {})
+        row = rows.get(key)
+        if row is None:
+            row = rows[key] = {"s": rec.s, "o": rec.o, "props": _clean(rec.props),
+                               "sources": [rec.source] if rec.source else [],
+                               "evidence": [rec.evidence] if rec.evidence else []}
+            if engaged:
+                row["date"], row["service_type"] = key[2], key[3]
+            self._added()
+            return
+        row["props"].update(_clean(rec.props))
+        _add(row["sources"], rec.source)
+        _add(row["evidence"], rec.evidence)
 
     def mention(self, article_id: str, label: str, entity_id: str, spans: list[tuple[int, int, str]]) -> None:
-        self._mentions[label].append({
-            "article": article_id, "id": entity_id,
-            "starts": [s for s, _, _ in spans], "ends": [e for _, e, _ in spans], "texts": [t for _, _, t in spans],
-        })
-        self._added()
+        rows = self._mentions.setdefault(label, {})
+        row = rows.get((article_id, entity_id))
+        if row is None:
+            rows[(article_id, entity_id)] = {"article": article_id, "id": entity_id, "starts": [s for s, _, _ in spans],
+                                             "ends": [e for _, e, _ in spans], "texts": [t for _, _, t in spans]}
+            self._added()
+            return
+        for s, e, t in spans:  # one entity resolved from two extracted ones: keep all spans
+            row["starts"].append(s)
+            row["ends"].append(e)
+            row["texts"].append(t)
 
     def article(self, article_id: str, props: dict[str, Any]) -> None:
-        self._articles.append({"id": article_id, "props": _clean(props)})
+        self._articles[article_id] = {"id": article_id, "props": _clean(props)}
         self._added()
 
     # ------------------------------------------------------------------ writing
@@ -96,18 +136,16 @@ class GraphWriter:
                 self.progress(len(chunk))
 
     def flush(self) -> WriteStats:
+        """Send every buffered record (articles, nodes, relationships, mentions, in that order)."""
         if self._articles:
-            self._send(cypher.merge_articles(self.onto), self._articles)
-        for label, rows in self._nodes.items():
-            self._send(cypher.merge_nodes(self.onto, label), rows)
-        for (s, t, o), rows in self._rels.items():
+            self._send(cypher.merge_articles(self.onto), list(self._articles.values()))
+        for label, nodes in self._nodes.items():
+            self._send(cypher.merge_nodes(self.onto, label), list(nodes.values()))
+        for (s, t, o), rels in self._rels.items():
             q = cypher.merge_engagements(self.onto, s) if t == "ENGAGED" else cypher.merge_relationships(self.onto, s, t, o)
-            self._send(q, rows)
-        for label, rows in self._mentions.items():
-            self._send(cypher.merge_mentions(self.onto, label), rows)
-        self._nodes.clear()
-        self._rels.clear()
-        self._mentions.clear()
-        self._articles.clear()
+            self._send(q, list(rels.values()))
+        for label, mentions in self._mentions.items():
+            self._send(cypher.merge_mentions(self.onto, label), list(mentions.values()))
+        self._nodes, self._rels, self._mentions, self._articles = {}, {}, {}, {}
         self._buffered = 0
         return self.stats
