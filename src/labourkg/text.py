@@ -85,6 +85,26 @@ def _joinable(ch: str) -> bool:
 
 
 _TERMINAL = set("。！？!?；;：:")
+# A line starting with an enumerator (一、 2. (三)) opens a new list item or section.
+_ENUMERATOR = re.compile(r"[一二三四五六七八九十]{1,3}[、.．]|\d{1,3}[、.．](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）]")
+
+
+def _list_entry(line: str) -> bool:
+    """A whole list entry (``姓名（单位职务）``): a line that closes, at its end, a bracket it opened.
+
+    A column wrap falls anywhere, so a line ending exactly on its own closing bracket is an
+    entry of a list, and the break after it is kept."""
+    if not line or line[-1] not in ")）":
+        return False
+    depth = 0
+    for ch in line:
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0 and line[0] not in "(（"
 
 
 @cache
@@ -196,6 +216,8 @@ def normalise(original: str) -> Normalised:
                     and nxt
                     and _joinable(prev)
                     and _joinable(nxt)
+                    and not _list_entry(line)
+                    and not _ENUMERATOR.match(original, j)
                 )
                 if wrap:
                     gaps[len(out)] = "\n"

@@ -30,6 +30,7 @@ _WEAK_RE = re.compile(f"(?:{alt(WEAK_POSTS)})")
 _BYLINE_RE = re.compile(f"(?:{alt(BYLINE)})")
 _AFTER_TITLE = re.compile(r"总书记|同志|院士")
 _SUBJECT_RE = re.compile(f"{RECEIVE_FILLER}(?:{alt(SUBJECT_CUES)})")
+_POST_AT_END = re.compile(f"(?:{alt(POSTS)})$")
 _CLAUSE_START = set(",。;:!?、\n()“”\"")
 
 
@@ -82,6 +83,16 @@ def find_people(doc: Doc, cue_ends: list[int], known: set[str] | None = None) ->
             if i >= 0 and (i == 0 or text[i - 1] in _CLAUSE_START) and read_name(text, i, gaps, strict=True) == k:
                 take(i, "subject")
                 break
+    # 姓名（单位职务）, 姓名（女，…）: a name right before a bracket that gives a post or a gender
+    for m in re.finditer(r"\(([^()\n]{2,60})\)", text):
+        inner = m.group(1)
+        if not (inner[:2] in ("女,", "男,", "女、", "男、") or _POST_AT_END.search(inner)):
+            continue
+        for k in (3, 2, 4):
+            i = m.start() - k
+            if i >= 0 and read_name(text, i, gaps) == k and (i == 0 or not _surname_run(text, i)):
+                take(i, "bracket")
+                break
     # lines of a name list: a name alone, or followed by a wide gap or a bracket
     for m in re.finditer(r"(?:^|\n)", text):
         i = m.end()
@@ -95,6 +106,11 @@ def find_people(doc: Doc, cue_ends: list[int], known: set[str] | None = None) ->
             if m.start() not in found and not _inside(found, m.start(), m.end()):
                 found[m.start()] = _person(doc, m.start(), m.end(), "repeat")
     return sorted(found.values(), key=lambda m: m.start)
+
+
+def _surname_run(text: str, i: int) -> bool:
+    """Is the character before ``i`` part of a longer word (so a name cannot start at ``i``)?"""
+    return "\u4e00" <= text[i - 1] <= "\u9fff" and read_name(text, i - 1) == 0 and text[i - 1] not in "了向给对和与及为是"
 
 
 def _inside(found: dict[int, Mention], s: int, e: int) -> bool:

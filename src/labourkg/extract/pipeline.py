@@ -74,6 +74,30 @@ def _arbitrate(ms: list[Mention]) -> list[Mention]:
     return sorted(kept, key=lambda m: m.start)
 
 
+def _within(doc: Doc, cid: str, anc: str) -> bool:
+    c = doc.gaz.regions.get(cid)
+    while c is not None:
+        if c.id == anc:
+            return True
+        c = doc.gaz.parent(c)
+    return False
+
+
+def _drop_stray_places(doc: Doc, ms: list[Mention]) -> list[Mention]:
+    """Places inside a name go from large to small (某市某区某某厂); a region name after a place it
+    does not lie in is part of the trade name (某市某区海丰船舶厂: 海丰 is not a place there)."""
+    places = [m for m in ms if m.type == "Place" and m.concept]
+    drop: set[int] = set()
+    for o in ms:
+        if o.type == "Place" or o.end - o.start < 4:
+            continue
+        inner = [p for p in places if o.start <= p.start and p.end <= o.end]
+        for a, b in zip(inner, inner[1:], strict=False):
+            if b.start == a.end and not _within(doc, b.concept or "", a.concept or ""):
+                drop.add(id(b))
+    return [m for m in ms if id(m) not in drop]
+
+
 def _resolve_bare_units(ms: list[Mention]) -> list[Mention]:
     """服务队队长…, 工作室成员…: a bare unit word refers to the last named unit of that kind before it."""
     out: list[Mention] = []
@@ -212,7 +236,7 @@ def run(text: str, *, path: str | None = None, raw: bytes | None = None) -> dict
     units = find_units(doc)
     found = find_organisations(doc) + honours + find_events(doc) + units + find_places(doc)
     found += find_people(doc, [h.end for h in honours], {m.name for m in units if m.type == "Person"})
-    doc.mentions = _resolve_bare_units(_arbitrate(found))
+    doc.mentions = _resolve_bare_units(_drop_stray_places(doc, _arbitrate(found)))
     _fold_short_forms(doc)
     synth: list[Mention] = []
     rels = find_relations(doc, synth)

@@ -80,6 +80,7 @@ def find_relations(doc: Doc, synth: list[Mention]) -> list[Rel]:
     _received(doc, idx, rels)
     _holders(doc, idx, rels)
     _honour_lists(doc, idx, rels)
+    _bracket_posts(doc, idx, rels)
     _units(doc, idx, rels)
     _organised(doc, idx, rels)
     _organised_passive(doc, idx, rels)
@@ -253,6 +254,64 @@ def _holders(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
             _role(first[0], h.name)
 
 
+_ENUM = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.]|\d{1,3}[、.]|\([一二三四五六七八九十\d]{1,3}\))")
+_HEADING_FILLER = re.compile(r"[“”\"():、,]|\d+名|\d+人|\d+个|称号|获得者|名单|\d{4}年")
+
+
+def _is_heading(text: str, s: int, e: int, hons: list[Mention], people: list[Mention]) -> bool:
+    """A short line naming an honour that heads a list: '…劳动模范名单', '一、X市劳动模范（10名）'."""
+    line = text[s:e]
+    if len(line) >= 60 or (people and people[0].start - s <= 2):
+        return False
+    if any(c in line for c in HONOUR_LIST_CUES):
+        return True
+    rest = line
+    for h in sorted(hons, key=lambda h: -h.start):
+        rest = rest[: h.start - s] + rest[h.end - s :]
+    rest = _HEADING_FILLER.sub("", _ENUM.sub("", rest))
+    return len(rest) <= 3
+
+
+def org_and_post(idx: _Index, text: str, s: int, e: int) -> tuple[Mention | None, str]:
+    """The unit and post of an entry '单位职务' in [s, e): the first organisation, extended over
+    sub-units written right after it (市公安局端州分局), and the words after it as the post."""
+    orgs = idx.within(s, e, _ORGS)
+    if not orgs:
+        return None, ""
+    org = orgs[0]
+    for o in orgs[1:]:
+        if o.start == org.end:
+            org = o
+    post = text[org.end : e].strip(" ,、")
+    return org, post
+
+
+_GENDER = re.compile(r"(?:[男女]|[\u4e00-\u9fff]{1,3}族|中共党员|群众)[,、]")
+
+
+def _bracket_posts(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
+    """姓名（单位职务）: 张三（某某有限公司高级技师）, 李四（女，某某医院护士长）."""
+    text = doc.text
+    for p in idx.within(0, len(text), ("Person",)):
+        if text[p.end : p.end + 1] != "(":
+            continue
+        close = text.find(")", p.end, p.end + 80)
+        if close < 0:
+            continue
+        s = p.end + 1
+        while m := _GENDER.match(text, s, close):
+            s = m.end()
+        first = idx.within(s, close, _ORGS)
+        if not first or first[0].start - s > 2:
+            continue
+        org, post = org_and_post(idx, text, s, close)
+        if org is None:
+            continue
+        rels.append(Rel("WORKS_FOR", p, org, p.start, close + 1, 0.8, {"position": post} if post else {}))
+        if org.type == "GovernmentBody":
+            _role(p, "official")
+
+
 def _honour_lists(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
     """A heading '…劳动模范名单' makes every person listed under it a recipient."""
     text = doc.text
@@ -263,21 +322,21 @@ def _honour_lists(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
         s, e = pos, pos + len(line)
         pos = e + 1
         hons = idx.within(s, e, ("Honour",))
-        if hons and any(c in line for c in HONOUR_LIST_CUES) and len(line) < 60:
-            current, year = hons[-1], _year_attr(text, s, e)
+        people = idx.within(s, e, ("Person",))
+        if hons and _is_heading(text, s, e, hons, people):
+            current, year = hons[-1], (_year_attr(text, s, e) or year)
             continue
         if current is None:
             continue
-        people = idx.within(s, e, ("Person",))
         if people and people[0].start - s <= 2:
             for p in people:
                 if p.start - s <= 2 or text[p.start - 1] in "、,":
                     rels.append(Rel("RECEIVED", p, current, s, e, 0.8, dict(year)))
                     _role(p, current.name)
-            orgs = idx.within(people[0].end, e, _ORGS)
-            if orgs:
-                post = text[orgs[0].end : e].strip()
-                rels.append(Rel("WORKS_FOR", people[0], orgs[0], s, e, 0.7, {"position": post} if post else {}))
+            if text[people[0].end : people[0].end + 1] != "(":
+                org, post = org_and_post(idx, text, people[0].end, e)
+                if org is not None:
+                    rels.append(Rel("WORKS_FOR", people[0], org, s, e, 0.7, {"position": post} if post else {}))
 
 
 # ---------------------------------------------------------------- studios and teams
@@ -473,13 +532,73 @@ def _part_of(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
                 rels.append(Rel("PART_OF", u, after[0], u.start, after[0].end, 0.6))
 
 
+_ZONE_AFTER = re.compile(r"高新区|高新技术产业开发区|开发区|经济区|经开区|新区|自贸区|保税区|工业园|产业园|园区")
+_HELD = re.compile(r"(?:隆重)?(?:举行|举办|召开|开幕|开讲|启动|落幕|进行)")
+
+
+def _is_within(gz, c, anc) -> bool:
+    while c is not None:
+        if c.id == anc.id:
+            return True
+        c = gz.parent(c)
+    return False
+
+
 def _located(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
-    for u in idx.within(0, len(doc.text), ("Enterprise", "Organization", "Studio", "Event")):
+    """LOCATED_IN from the name (the most specific region in it, when that says more than the
+    home city: 某市某区某某厂 → 某区) and from the text: 位于X区的Y公司, 在X区的Y公司, Y在X举行."""
+    text, gz = doc.text, doc.gaz
+    home = doc.home_city
+    for u in idx.within(0, len(text), ("Enterprise", "Organization", "Studio", "Event")):
         if u.attrs.get("media") or not u.surface:
             continue
-        places = [p for p in idx.within(u.start, u.end, ("Place",)) if p.how != "home"]
+        places = [p for p in idx.within(u.start, u.end, ("Place",)) if p.how != "home" and p.concept]
         if not places:
             continue
-        bracketed = [p for p in places if doc.text[p.start - 1 : p.start] == "("]
-        p = bracketed[0] if bracketed else places[0]
-        rels.append(Rel("LOCATED_IN", u, p, u.start, u.end, 0.7))
+        bracketed = [p for p in places if p.start > u.start and text[p.start - 1] == "("]
+        p = bracketed[0] if bracketed else places[-1]
+        if _ZONE_AFTER.match(text, p.end):
+            continue  # 某市高新区某某厂: the zone, not the city, is where it is
+        c = gz.regions.get(p.concept)
+        if c is None or gz.level(c) == "province" and not bracketed:
+            continue  # 广东某某有限公司: a registration prefix
+        if home is not None and c.id == home.id and not bracketed:
+            continue  # the home city says nothing the article's region does not
+        rels.append(Rel("LOCATED_IN", u, p, u.start, u.end, 0.6))
+    # 位于江城区的某某公司 / 在某县某镇的某某公司 / 为某区的某某公司
+    nested = [m for m in idx.ms if m.type != "Place"]
+    for u in idx.within(0, len(text), ("Enterprise", "Organization")):
+        if text[u.start - 1 : u.start] != "的":
+            continue
+        k = u.start - 1
+        if text[k - 1 : k] in ("镇", "乡") or text[k - 2 : k] == "街道":
+            # a town or street the gazetteer does not know (某某镇) between the place and 的
+            for n in range(2, 7):
+                p = idx.ending_at(k - n, ("Place",))
+                if p is not None and p.end == k - n and re.fullmatch(r"[\u4e00-\u9fff]{1,4}(?:镇|乡|街道)", text[k - n : k]):
+                    k -= n
+                    break
+        found: list[Mention] = []
+        while (p := idx.ending_at(k, ("Place",))) is not None and p.end == k:
+            if any(o.start <= p.start and p.end <= o.end for o in nested if o.end - o.start > p.end - p.start):
+                break
+            found.append(p)
+            k = p.start
+        for p in found:
+            rels.append(Rel("LOCATED_IN", u, p, p.start, u.end, 0.8))
+    # 某某活动在广州南沙举行
+    for ev in idx.within(0, len(text), ("Event",)):
+        _, e = doc.sentence_of(ev.start)
+        m = re.compile(r"[^,。;]{0,12}?在").match(text, ev.end)
+        if not m:
+            continue
+        k = m.end()
+        chain: list[Mention] = []
+        while True:
+            ps = idx.within(k, k + 12, ("Place",))
+            if not ps or ps[0].start != k:
+                break
+            chain.append(ps[0])
+            k = ps[0].end
+        if chain and _HELD.match(text, k):
+            rels.append(Rel("LOCATED_IN", ev, chain[-1], ev.start, k + 2, 0.75))

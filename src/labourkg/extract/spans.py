@@ -8,6 +8,7 @@ window only, so 华为 is never split into a stray 为).
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from labourkg.extract.gazetteer import jieba_dict
@@ -31,6 +32,7 @@ _EVENT_INTERNAL = set("""
 """.split())
 
 
+_ORDINAL = re.compile(r"第[一二三四五六七八九十\d]{1,3}")
 _STRONG_VERBS = {"开展", "举办", "举行", "召开", "参加", "出席", "部署", "启动", "会同", "联合", "参观", "走进", "成立", "组织", "发挥"}
 _LEADING_ADVERBS = ("进一步", "推进", "深入", "持续", "全面", "积极", "大力", "认真", "扎实", "广泛", "全党", "会同")
 
@@ -76,11 +78,16 @@ def left_start(text: str, head_start: int, lo: int, *, kind: str = "org", maxlen
     toks = _tokenise(text[i:head_start])
     for k, tok in enumerate(toks):
         end = pos + len(tok)
-        if len(tok) > 2 and (tok[-2:] in _STRONG_VERBS or (tok[-2:] in LEFT_STOPS and kind == "org")):
+        last = k == len(toks) - 1
+        if kind == "org" and ((last and tok in _NAME_VERBS) or _ORDINAL.fullmatch(tok)):
+            # 农机服务有限公司, 第一人民医院: a business word right before the head, an ordinal
+            pass
+        elif len(tok) > 2 and (tok[-2:] in _STRONG_VERBS or (tok[-2:] in LEFT_STOPS and kind == "org")):
             start = end
         elif tok in LEFT_STOPS and not (kind != "org" and tok in _EVENT_INTERNAL):
             start = end
         elif (len(tok) > 1 and tok in words and words[tok][1] in stop_tags and tok not in _NAME_VERBS
+              and not (words[tok][1] == "f" and tok[0] in "东南西北")  # 南岸街道, 西区: part of a place
               and (words[tok][1] != "v" or words[tok][0] >= 2000)):
             if not (kind != "org" and (tok[0].isdigit() or tok in ("首届", "第", "届"))):
                 # a time/number word opening an event name (2024年, 首届) stays in it

@@ -1,0 +1,75 @@
+"""One test per general rule, on invented sentences (no names from the seed or held-out articles)."""
+
+from __future__ import annotations
+
+from labourkg.extract import extract_text
+from labourkg.text import normalise
+
+
+def _doc(text: str) -> tuple[dict[str, set[str]], set[tuple[str, str, str]]]:
+    doc = extract_text(text)
+    names = {e["id"]: e["name"] for e in doc["entities"]}
+    ents: dict[str, set[str]] = {}
+    for e in doc["entities"]:
+        ents.setdefault(e["type"], set()).add(e["name"])
+    return ents, {(r["type"], names[r["subject"]], names[r["object"]]) for r in doc["relations"]}
+
+
+# ---------------------------------------------------------------- text
+
+
+def test_list_entries_are_not_joined_as_column_wraps():
+    lines = ["二、先进工作者（3名）", "贺文强（某某市某某区人民医院外科主任）", "苗海燕（女，某某县实验中学数学教师）",
+             "卜永庆（某某市某某有限公司高级技师）", "这是一行很长的正文文字用来撑起典型行长度的计算结果啊"]
+    n = normalise("\n".join(lines))
+    assert "主任)\n苗海燕" in n.text and "教师)\n卜永庆" in n.text
+    assert normalise("这是一行很长的正文文字用来撑起典型行长度\n三、其他事项说明在这里").text.count("\n") == 1
+
+
+# ---------------------------------------------------------------- organisations
+
+
+def test_org_names_keep_ordinals_and_business_words():
+    ents, _ = _doc("贺文强（女，韶关市第二人民医院护士长）\n苗海燕（乐昌市金穗农机服务有限公司技术员）\n")
+    assert "韶关市第二人民医院" in ents["Organization"]
+    assert "乐昌市金穗农机服务有限公司" in ents["Enterprise"]
+
+
+def test_region_name_after_an_unrelated_place_is_a_trade_name():
+    ents, r = _doc("韶关日报讯 韶关市武江区海丰建材厂厂长贺文强介绍了情况。")
+    assert "海丰县" not in ents.get("Place", set())
+    assert ("LOCATED_IN", "韶关市武江区海丰建材厂", "武江区") in r
+
+
+# ---------------------------------------------------------------- honour lists and posts
+
+
+def test_bracketed_unit_and_post_after_a_name():
+    _, r = _doc("韶关日报讯 会上表扬了贺文强（韶关市公安局武江分局治安大队队长）和苗海燕（女，韶关市第二人民医院护士长）。")
+    assert ("WORKS_FOR", "贺文强", "武江分局") in r
+    assert ("WORKS_FOR", "苗海燕", "韶关市第二人民医院") in r
+
+
+def test_enumerated_section_heading_names_the_honour_of_its_list():
+    text = ("韶关日报讯\n2024年韶关市劳动模范和先进工作者名单\n一、韶关市劳动模范（2名）\n贺文强（韶关市金穗建材有限公司厂长）\n"
+            "苗海燕（女，韶关市丰源纺织有限公司挡车工）\n二、韶关市先进工作者（1名）\n卜永庆（韶关市第二人民医院主任医师）\n")
+    _, r = _doc(text)
+    assert ("RECEIVED", "贺文强", "韶关市劳动模范") in r
+    assert ("RECEIVED", "苗海燕", "韶关市劳动模范") in r
+    assert ("RECEIVED", "卜永庆", "韶关市先进工作者") in r
+    assert ("RECEIVED", "卜永庆", "韶关市劳动模范") not in r
+
+
+# ---------------------------------------------------------------- places
+
+
+def test_located_in_from_the_name_only_when_it_says_more_than_the_home_city():
+    _, r = _doc("韶关日报讯 广东金穗建材有限公司、韶关丰源纺织有限公司和韶关市武江区利民五金厂的职工参加活动。")
+    assert not any(t == "LOCATED_IN" and s in ("广东金穗建材有限公司", "韶关丰源纺织有限公司") for t, s, _ in r)
+    assert ("LOCATED_IN", "韶关市武江区利民五金厂", "武江区") in r
+
+
+def test_located_in_from_place_de_org():
+    _, r = _doc("韶关日报讯 服务队来到位于乳源瑶族自治县的韶关丰源纺织有限公司，又为乐昌市某某镇的韶关金穗建材有限公司提供服务。")
+    assert ("LOCATED_IN", "韶关丰源纺织有限公司", "乳源瑶族自治县") in r
+    assert ("LOCATED_IN", "韶关金穗建材有限公司", "乐昌市") in r
