@@ -73,3 +73,46 @@ def test_located_in_from_place_de_org():
     _, r = _doc("韶关日报讯 服务队来到位于乳源瑶族自治县的韶关丰源纺织有限公司，又为乐昌市某某镇的韶关金穗建材有限公司提供服务。")
     assert ("LOCATED_IN", "韶关丰源纺织有限公司", "乳源瑶族自治县") in r
     assert ("LOCATED_IN", "韶关金穗建材有限公司", "乐昌市") in r
+
+
+# ---------------------------------------------------------------- posts, copula, organisers, attendance
+
+
+def test_company_committee_is_a_post_and_union_department_is_a_union():
+    ents, r = _doc("韶关日报讯 韶关丰源纺织有限公司党委书记、董事长贺文强致辞。市总工会宣传教育部负责人参加活动。")
+    assert not any(n.endswith("党委") for n in ents.get("GovernmentBody", set()))
+    assert ("WORKS_FOR", "贺文强", "韶关丰源纺织有限公司") in r
+    assert "韶关市总工会宣传教育部" in ents["Union"]
+
+
+def test_employer_post_title_is_not_an_honour():
+    ents, _ = _doc("韶关日报讯 韶关丰源纺织有限公司首席技师贺文强介绍经验。")
+    assert "首席技师" not in ents.get("Honour", set())
+
+
+def test_bare_company_and_list_members_share_the_employer():
+    _, r = _doc("韶关日报讯 工作室依托韶关丰源纺织有限公司建设。核心成员有公司电气工程师贺文强、机械技师苗海燕和青年技术员卜永庆等。")
+    for who in ("贺文强", "苗海燕", "卜永庆"):
+        assert ("WORKS_FOR", who, "韶关丰源纺织有限公司") in r
+
+
+def test_copula_gives_posts_and_honours():
+    _, r = _doc("韶关日报讯 韶关丰源纺织有限公司举办活动。领衔人贺文强是公司首席技师、全国劳动模范，从事纺织机械维修多年。")
+    assert ("WORKS_FOR", "贺文强", "韶关丰源纺织有限公司") in r
+    assert ("RECEIVED", "贺文强", "全国劳动模范") in r
+
+
+def test_correspondent_does_not_work_for_the_paper():
+    _, r = _doc("韶关日报讯 记者贺文强 通讯员苗海燕 日前，韶关市总工会举办职工技能大赛。")
+    assert ("WORKS_FOR", "贺文强", "韶关日报") in r
+    assert ("WORKS_FOR", "苗海燕", "韶关日报") not in r
+
+
+def test_organiser_before_a_locative_phrase():
+    _, r = _doc("韶关日报讯 5月8日，韶关市总工会在韶关丰源纺织有限公司举行2024年职工技能比武启动仪式。")
+    assert ("ORGANISED", "韶关市总工会", "2024年职工技能比武启动仪式") in r
+
+
+def test_attendance_without_object_refers_to_the_story_event():
+    _, r = _doc("韶关日报讯 5月8日，韶关市2024年劳模座谈会召开。韶关丰源纺织有限公司董事长贺文强出席并致辞。")
+    assert ("ATTENDED", "贺文强", "韶关市2024年劳模座谈会") in r

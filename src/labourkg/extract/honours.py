@@ -24,6 +24,7 @@ from labourkg.extract.grammar import (
 from labourkg.extract.model import Doc, Mention
 from labourkg.ontology import Concept
 
+_CONFERRED = re.compile(r"(?:聘为|聘任为|评为|获评|荣获|授予|认定为|选为|入选)[^,。;、]{0,6}$")
 _QUOTES = re.compile(r"[“”\"'‘’《》]")
 _RELATIVE = ("市级", "省级", "县级", "区级", "市", "省", "县", "区")
 # 劳模精神, 工匠故事, 劳模代表: the head word used as a common noun, not an honour
@@ -100,7 +101,10 @@ def find_honours(doc: Doc) -> list[Mention]:
     abs_re, level_re, award_re, heads = _patterns(doc.gaz)
     out: list[Mention] = []
     for m in abs_re.finditer(text):
-        out.append(_mention(doc, m.start(), m.end(), m.group(), "scheme"))
+        h = _mention(doc, m.start(), m.end(), m.group(), "scheme")
+        if h.attrs.get("level") == "enterprise" and not _CONFERRED.search(text[max(0, m.start() - 8) : m.start()]):
+            continue  # 公司首席技师: a title given by the employer is a post unless conferred (被聘为…)
+        out.append(h)
     for m in level_re.finditer(text):
         if m.group("epi"):
             out.append(_mention(doc, m.start(), m.end(), m.group(), "epithet"))

@@ -41,7 +41,8 @@ _NATIONAL_RE = re.compile(f"(?:{alt(NATIONAL_BODIES)})(?![门署分队位件长]
 _MEDIA = ("日报社", "报社", "日报", "晚报", "电视台", "广播电视台")
 # suffix followed by these is an ordinary word: 厂务, 公司化, 集团化, 工会组织
 _NOT_AFTER = {"厂": set("务区长房家商矿"), "集团": set("化军"), "公司": set("化制"), "工会": set("组干会员工主"),
-              "部": set("门署分队位件长"), "办": set("法理公好事学"), "局": set("面势长"), "委": set("托屈员婉")}
+              "部": set("门署分队位件长"), "办": set("法理公好事学"), "局": set("面势长"), "委": set("托屈员婉"),
+              "中心": set("城区镇市")}
 _ABS_JUR = ("中华全国", "全国", "国家", "中共中央", "中央")
 _REL_JUR = ("市", "省", "县", "区")
 
@@ -139,6 +140,11 @@ def _type_for(doc: Doc, name: str, suffix: str) -> str | None:
             return None
         middle = name[j[1] : len(name) - len(suffix)]
         if kind == "GovernmentBody":
+            inner = _SUFFIX_RE.findall(middle)
+            if any(_KIND[x] == "Union" for x in inner):
+                return "Union"  # 市总工会经济技术部: a department of the union
+            if any(_KIND[x] in ("Enterprise", "Organization") for x in inner):
+                return None  # 某某有限公司党委: the company's own committee (党委书记 is a post there)
             if suffix in ("局", "厅", "部", "办", "署") and not middle:
                 return None
             if len(middle) > 10 or any(w in middle for w in ("发展", "工作", "全市", "全省", "的", "和谐", "及", "等")):

@@ -40,8 +40,12 @@ _HELP_RE = re.compile(alt(HELP_CUES))
 _HELP_PREP_RE = re.compile(f"(?:{alt(HELP_PREPS)})$")
 _ANAPHOR = re.compile(r"会议|活动|座谈会|仪式|大会|开幕式|闭幕式|颁奖典礼|会")
 _STORY = re.compile(r"讯")
+# 出席并讲话, 出席。: an attendance cue without an object refers to the story's event
+_BARE_ATTEND = re.compile(r"并|[,。;、]|$")
 _YEAR = re.compile(r"(\d{4})年")
 _JOURNALIST = ("记者", "通讯员", "实习生", "摄影")
+_ANAPHORIC_ORG = re.compile(r"(?:该|本|所在)?(?:公司|集团|企业)(?!工会|党委)")
+_STAFF_JOURNALIST = ("记者", "实习生", "摄影")  # a 通讯员 (correspondent) works elsewhere
 _LEADER_POSTS = ("领衔人", "带头人", "负责人", "队长", "创始人", "牵头人")
 _MEMBER_POSTS = ("成员", "队员", "骨干")
 
@@ -64,6 +68,15 @@ class _Index:
             i += 1
         return out
 
+    def last_before(self, e: int, types: tuple[str, ...]) -> Mention | None:
+        i = bisect_left(self.starts, e) - 1
+        while i >= 0:
+            m = self.ms[i]
+            if m.end <= e and m.type in types:
+                return m
+            i -= 1
+        return None
+
     def ending_at(self, e: int, types: tuple[str, ...], slack: int = 0) -> Mention | None:
         best = None
         for m in self.within(max(0, e - 40), e + 1, types):
@@ -78,6 +91,7 @@ def find_relations(doc: Doc, synth: list[Mention]) -> list[Rel]:
     rels: list[Rel] = []
     chains = _chains(doc, idx, rels, synth)
     _received(doc, idx, rels)
+    _copula(doc, idx, rels)
     _holders(doc, idx, rels)
     _honour_lists(doc, idx, rels)
     _bracket_posts(doc, idx, rels)
@@ -104,7 +118,7 @@ def _chains(doc: Doc, idx: _Index, rels: list[Rel], synth: list[Mention]) -> dic
         if p.start in prev_end and prev_end[p.start].start in chains:
             chain = chains[prev_end[p.start].start]
         else:
-            chain = _parse_chain(doc, idx, p, persons)
+            chain = _inherit_org(text, idx, _parse_chain(doc, idx, p, persons), chains)
         chains[p.start] = chain
         for seg_start, org, post, honour in chain:
             ev = (min(seg_start, p.start), p.end)
@@ -118,7 +132,7 @@ def _chains(doc: Doc, idx: _Index, rels: list[Rel], synth: list[Mention]) -> dic
                 if name:
                     org = Mention(p.start, p.start, "GovernmentBody", name + IMPLIED_BODY[post][1:], "", how="implied")
                     synth.append(org)
-            if org is None and post.endswith(_JOURNALIST) and doc.newspaper:
+            if org is None and post.endswith(_STAFF_JOURNALIST) and doc.newspaper:
                 org = next((m for m in idx.ms if m.type == "Organization" and m.name == doc.newspaper), None)
             if org is None:
                 continue
@@ -134,6 +148,54 @@ def _chains(doc: Doc, idx: _Index, rels: list[Rel], synth: list[Mention]) -> dic
             if post.endswith(_JOURNALIST):
                 _role(p, "journalist")
     return chains
+
+
+def _inherit_org(text: str, idx: _Index, chain: list, chains: dict[int, list]) -> list:
+    """公司电气工程师张三、机械高级技师李四和技术员王五: a post without a unit, after another person
+    of the same list, is a post at that person's unit."""
+    posts = [c for c in chain if c[2] is not None]
+    if not posts or any(c[1] is not None for c in chain):
+        return chain
+    first = min(c[0] for c in chain)
+    q = idx.ending_at(first - 1, ("Person",), slack=1)
+    if q is None or text[q.end : first] not in ("、", "和", "及", "与") or not chains.get(q.start):
+        return chain
+    org = next((c[1] for c in chains[q.start] if c[1] is not None and c[1].type in ("Enterprise", "Organization", "Union")),
+               None)
+    if org is None:
+        return chain
+    return [(c[0], org, c[2], c[3]) if c is posts[-1] else c for c in chain]
+
+
+_COPULA = re.compile(r"(?:是|系|现任|担任|现为)")
+
+
+def _copula(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
+    """张三是公司首席技师、全国劳动模范: posts and honours after 是/现任, up to the clause's end."""
+    text = doc.text
+    for p in idx.within(0, len(text), ("Person",)):
+        m = _COPULA.match(text, p.end)
+        if not m:
+            continue
+        end = m.end()
+        while end < len(text) and end - m.end() < 60 and text[end] not in ",。;:!?\n":
+            end += 1
+        pos = m.end()
+        for part in re.split(r"(、)", text[m.end() : end]):
+            s, e = pos, pos + len(part)
+            pos = e
+            if part == "、" or not part:
+                continue
+            h = idx.ending_at(e, ("Honour",), slack=2)
+            if h is not None and h.start >= s and re.fullmatch(r"(?:称号)?(?:获得者|得主)?", text[h.end : e]):
+                rels.append(Rel("RECEIVED", p, h, p.start, h.end, 0.8, _year_attr(text, s, e)))
+                _role(p, h.name)
+                continue
+            seg = _segment(idx, s, e, part)
+            if seg is None or seg[2] is None or not _POST_END.search(part):
+                break
+            if seg[1] is not None and seg[1].type in _ORGS:
+                rels.append(Rel("WORKS_FOR", p, seg[1], p.start, e, 0.75, {"position": seg[2]}))
 
 
 def _parse_chain(doc: Doc, idx: _Index, p: Mention, persons: list[Mention]) -> list:
@@ -179,6 +241,14 @@ def _segment(idx: _Index, start: int, end: int, part: str):
             org = cand
             post = idx.text[cand.end : post_start].lstrip("讯") + post
             break
+    if org is None:
+        anaphors = [a for a in _ANAPHORIC_ORG.finditer(part, 0, post_start - start)
+                    if post_start - start - a.end() <= 8]
+        if anaphors:
+            # 公司首席技师, 该公司总经理: the company the article has just named
+            org = idx.last_before(start, ("Enterprise",))
+            if org is not None:
+                post = idx.text[start + anaphors[-1].end() : post_start] + post
     hon = honour if honour is not None and honour.start >= start and honour.end <= post_start + len(m.group()) else None
     if hon is not None and org is None and hon.end > post_start - 1:
         return (hon.start, None, post, hon) if hon.end <= post_start else (hon.start, None, None, hon)
@@ -382,11 +452,30 @@ def _units(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
 # ---------------------------------------------------------------- organising, attending
 
 
+_LOCATIVE = re.compile(r"(?:[\u4e00-\u9fff]{0,4}?)(?:在|于)(?P<where>[^,;。、]{2,30}?)(?:隆重|正式|共同|联合)?$")
+
+
+def _subject_before_locative(idx: _Index, text: str, cue: int) -> Mention | None:
+    """X总工会在某某公司举行…: the organiser stands before a locative phrase (在 + place/unit)."""
+    lo = max(0, cue - 45)
+    for subj in reversed(idx.within(lo, cue, ("Union", "GovernmentBody", "Organization"))):
+        m = _LOCATIVE.fullmatch(text, subj.end, cue)
+        if m is None:
+            continue
+        where = m.start("where")
+        covered = idx.within(where, m.end("where"), ("Place",) + _ORGS)
+        if covered and covered[0].start == where:
+            return subj
+    return None
+
+
 def _organised(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
     text = doc.text
     for m in _ORGANISE_RE.finditer(text):
         subj = idx.ending_at(m.start(), ("Union", "GovernmentBody", "Organization"), slack=4)
         if subj is None or re.search(r"[,;。、]", text[subj.end : m.start()]):
+            subj = _subject_before_locative(idx, text, m.start())
+        if subj is None:
             continue
         s, e = doc.sentence_of(m.start())
         stop = min([k for k in (text.find(c, m.end(), e) for c in ",;。") if k >= 0] or [e])
@@ -452,7 +541,7 @@ def _attended(doc: Doc, idx: _Index, rels: list[Rel], chains: dict[int, list]) -
             break
         after = idx.within(m.end(), e, ("Event",))
         target = after[0] if after and after[0].start - m.end() <= 20 else None
-        if target is None and _ANAPHOR.match(text, m.end()):
+        if target is None and (_ANAPHOR.match(text, m.end()) or _BARE_ATTEND.match(text, m.end())):
             story = max([d for d in datelines if d < m.start()], default=0)
             before = [ev for ev in events if story <= ev.start < m.start()]
             target = before[-1] if before else None

@@ -33,7 +33,7 @@ _EVENT_INTERNAL = set("""
 
 
 _ORDINAL = re.compile(r"第[一二三四五六七八九十\d]{1,3}")
-_STRONG_VERBS = {"开展", "举办", "举行", "召开", "参加", "出席", "部署", "启动", "会同", "联合", "参观", "走进", "成立", "组织", "发挥"}
+_STRONG_VERBS = {"参与", "开展", "举办", "举行", "召开", "参加", "出席", "部署", "启动", "会同", "联合", "参观", "走进", "成立", "组织", "发挥"}
 _LEADING_ADVERBS = ("进一步", "推进", "深入", "持续", "全面", "积极", "大力", "认真", "扎实", "广泛", "全党", "会同")
 
 
@@ -43,6 +43,11 @@ def _tokenise(window: str) -> tuple[str, ...]:
 
     jieba.setLogLevel(60)
     return tuple(jieba.lcut(window, HMM=False))
+
+
+def _nounish(tok: str) -> bool:
+    info = jieba_dict().get(tok)
+    return bool(info and info[1][:1] == "n" or info and info[1] == "vn")
 
 
 def left_start(text: str, head_start: int, lo: int, *, kind: str = "org", maxlen: int = 24,
@@ -84,6 +89,9 @@ def left_start(text: str, head_start: int, lo: int, *, kind: str = "org", maxlen
             pass
         elif len(tok) > 2 and (tok[-2:] in _STRONG_VERBS or (tok[-2:] in LEFT_STOPS and kind == "org")):
             start = end
+        elif kind != "org" and tok in ("和", "与", "及") and 0 < k < len(toks) - 1 and _nounish(toks[k - 1]) \
+                and _nounish(toks[k + 1]) and start < pos - len(toks[k - 1]) + 1:
+            pass  # 劳模和工匠人才创新工作室授牌仪式: nouns coordinated inside the name
         elif tok in LEFT_STOPS and not (kind != "org" and tok in _EVENT_INTERNAL):
             start = end
         elif (len(tok) > 1 and tok in words and words[tok][1] in stop_tags and tok not in _NAME_VERBS

@@ -19,7 +19,9 @@ from labourkg.extract.spans import left_start, strip_modifiers
 
 _STUDIO_RE = re.compile(f"(?:{alt(STUDIO_DESCRIPTORS)})?工作室")
 _TEAM_RE = re.compile(f"(?:{alt(TEAM_GENERIC_CORES)})")
-_BARE_RE = re.compile(r"(?:该|这个|这支)?(工作室|服务队)(?=队长|领衔人|负责人|成员|队员|骨干|走进|深入|来到|为|帮助|先后|还|的)")
+_BARE_RE = re.compile(r"(?:该|这个|这支)?(工作室|服务队)(?=队长|领衔人|负责人|成员|队员|骨干|走进|深入|来到|为|帮助|先后|还|的)"
+                      r"|(?:(?<=[,。;:!?\n])|^)(?:该|这个|这支)?(工作室|服务队)(?:团队)?"
+                      r"(?=现有|共有|目前|已|被|坚持|积极|围绕|成立|获|荣获|\d{4}年|今年|去年|近年|多次|累计|先后|还|也|将)", re.M)
 _COUNT = re.compile(r"^(?:\d+|[一二两三四五六七八九十百千]+)[个家支名批]")
 _GENERIC_FRONT = re.compile(r"^(?:各级|各类|各|省级|市级|县级|国家级|全国|全省|全市|优秀|所属|首批|一批|多个|多支|示范性|示范|省|市)*$")
 _ORG_TAIL = re.compile(r"(?:公司|集团|厂|医院|学校|学院|大学|中心|局|站|所|院|馆|石化|石油|电力|电网|港|银行|矿)$")
@@ -102,7 +104,7 @@ def find_units(doc: Doc) -> list[Mention]:
             studio.attrs["_host"] = h
             out.append(h)
     for m in _BARE_RE.finditer(text):
-        kind = "Studio" if m.group(1) == "工作室" else "ServiceTeam"
+        kind = "Studio" if (m.group(1) or m.group(2)) == "工作室" else "ServiceTeam"
         out.append(Mention(m.start(), m.end(), kind, "", m.group(), how="bare"))
     for m in _TEAM_RE.finditer(text):
         s0, _ = doc.sentence_of(m.start())
