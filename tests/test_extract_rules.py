@@ -116,3 +116,26 @@ def test_organiser_before_a_locative_phrase():
 def test_attendance_without_object_refers_to_the_story_event():
     _, r = _doc("韶关日报讯 5月8日，韶关市2024年劳模座谈会召开。韶关丰源纺织有限公司董事长贺文强出席并致辞。")
     assert ("ATTENDED", "贺文强", "韶关市2024年劳模座谈会") in r
+
+
+# ---------------------------------------------------------------- lists of names, OCR spacing
+
+
+def test_names_closed_by_a_count_receive_the_honour_after_it():
+    _, r = _doc("韶关日报讯 大会为贺文强、苗海燕、卜永庆等10名2024年“丹霞工匠”颁发证书，授予左立群等5名同志“韶关市先进工作者”称号。")
+    for who in ("贺文强", "苗海燕", "卜永庆"):
+        assert ("RECEIVED", who, "丹霞工匠") in r
+    assert ("RECEIVED", "左立群", "韶关市先进工作者") in r
+
+
+def test_letter_spaced_names_and_new_posts():
+    ents, r = _doc("韶关日报讯 韶关丰源纺织有限公司选手 贺 文 强 获得第一名，韶关金穗建材有限公司选手 卜 永 分获第二名。"
+                   "韶关市第二人民医院护士长苗海燕发言。")
+    assert {"贺文强", "卜永", "苗海燕"} <= ents["Person"]
+    assert ("WORKS_FOR", "贺文强", "韶关丰源纺织有限公司") in r
+    assert ("WORKS_FOR", "苗海燕", "韶关市第二人民医院") in r
+
+
+def test_letter_spacing_does_not_make_a_short_line_full():
+    text = "甲 乙 丙 丁 戊 己 庚 辛 壬\n" * 6 + "去年还曾参加了韶\n关市总工会举办的培训。\n"
+    assert "参加了韶关市总工会" in normalise(text).text

@@ -168,9 +168,14 @@ class Normalised:
         return bisect_right(self.pos, original_offset - 1)
 
 
+def _visible(line: str) -> int:
+    """Length of a line without its whitespace (OCR letter-spacing does not make a line fuller)."""
+    return sum(1 for ch in line if not ch.isspace())
+
+
 def _line_lengths(text: str) -> int:
     """Typical length of a full OCR column line (a high percentile of non-empty line lengths)."""
-    lens = sorted(len(s.strip()) for s in text.split("\n") if s.strip())
+    lens = sorted(_visible(s) for s in text.split("\n") if s.strip())
     if not lens:
         return 0
     return lens[int(len(lens) * 0.75)]
@@ -210,7 +215,7 @@ def normalise(original: str) -> Normalised:
                 wrap = (
                     newlines <= 2
                     and typical >= 8
-                    and len(line) >= typical * 0.8
+                    and _visible(line) >= typical * 0.8
                     and prev
                     and prev not in _TERMINAL
                     and nxt

@@ -31,6 +31,7 @@ _BYLINE_RE = re.compile(f"(?:{alt(BYLINE)})")
 _AFTER_TITLE = re.compile(r"总书记|同志|院士")
 _SUBJECT_RE = re.compile(f"{RECEIVE_FILLER}(?:{alt(SUBJECT_CUES)})")
 _POST_AT_END = re.compile(f"(?:{alt(POSTS)})$")
+_COUNTED = re.compile(r"等(?:\d+|[一二两三四五六七八九十百]+)(?:名|位|人)")
 _CLAUSE_START = set(",。;:!?、\n()“”\"")
 
 
@@ -93,6 +94,25 @@ def find_people(doc: Doc, cue_ends: list[int], known: set[str] | None = None) ->
             if i >= 0 and read_name(text, i, gaps) == k and (i == 0 or not _surname_run(text, i)):
                 take(i, "bracket")
                 break
+    # 张三、李四、王五等10名…: a list closed by a count of people
+    for m in _COUNTED.finditer(text):
+        end = m.start()
+        starts: list[int] = []
+        while True:
+            for k in (3, 2, 4):
+                i = end - k
+                if i >= 0 and read_name(text, i, gaps) == k and (i == 0 or text[i - 1] in "、,:(“为予和与及了向给对"
+                                                                 or read_name(text, i - 1) == 0):
+                    starts.append(i)
+                    break
+            else:
+                break
+            if text[starts[-1] - 1 : starts[-1]] != "、":
+                break
+            end = starts[-1] - 1
+        if starts and (starts[-1] == 0 or text[starts[-1] - 1] in "、,:(“为予和与及了向给对" or len(starts) > 1):
+            for i in starts:
+                take(i, "counted")
     # lines of a name list: a name alone, or followed by a wide gap or a bracket
     for m in re.finditer(r"(?:^|\n)", text):
         i = m.end()

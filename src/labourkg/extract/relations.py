@@ -95,6 +95,7 @@ def find_relations(doc: Doc, synth: list[Mention]) -> list[Rel]:
     _holders(doc, idx, rels)
     _honour_lists(doc, idx, rels)
     _bracket_posts(doc, idx, rels)
+    _counted(doc, idx, rels)
     _units(doc, idx, rels)
     _organised(doc, idx, rels)
     _organised_passive(doc, idx, rels)
@@ -357,6 +358,26 @@ def org_and_post(idx: _Index, text: str, s: int, e: int) -> tuple[Mention | None
 
 
 _GENDER = re.compile(r"(?:[男女]|[\u4e00-\u9fff]{1,3}族|中共党员|群众)[,、]")
+
+
+_COUNTED_BEFORE = re.compile(r"等(?:\d+|[一二两三四五六七八九十百]+)(?:名|位|人|个)(?:同志|职工|个人|集体|单位)?(?:\d{4}年度?)?[“\"]?$")
+
+
+def _counted(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
+    """授予张三、李四等10名同志“某市劳动模范”称号 / 为张三等10名2024年“某某工匠”颁发证书."""
+    text = doc.text
+    for h in idx.within(0, len(text), ("Honour",)):
+        m = _COUNTED_BEFORE.search(text, max(0, h.start - 30), h.start)
+        if not m:
+            continue
+        k = m.start()
+        while (p := idx.ending_at(k, ("Person", "Enterprise", "Organization"))) is not None and p.end == k:
+            rels.append(Rel("RECEIVED", p, h, p.start, h.end, 0.8, _year_attr(text, p.start, h.end)))
+            if p.type == "Person":
+                _role(p, h.name)
+            if text[p.start - 1 : p.start] != "、":
+                break
+            k = p.start - 1
 
 
 def _bracket_posts(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
