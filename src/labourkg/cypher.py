@@ -130,13 +130,16 @@ def node_by_id_label(onto: Ontology, label: str) -> str:
 
 
 def ego_network(onto: Ontology, label: str, hops: int = 2) -> str:
-    """A node and its neighbours up to ``hops`` (1..3) away, articles left out, for views."""
+    """A node and its neighbours up to ``hops`` (1..3) away, for views. Articles are left out, and a
+    path does not pass *through* a vocabulary concept (a district, skill, industry or honour links
+    hundreds of nodes: the view would show the district, not the node)."""
     if hops not in (1, 2, 3):
         raise ValueError(f"hops must be 1, 2 or 3, got {hops!r}")
+    hubs = " OR ".join(f"m:{onto.label(lab)}" for _, lab in sorted(onto.graph_schemes()))
     return (
-        f"MATCH (c:{onto.label(label)} {{id: $id}}) "  # cypher-ok: label from the ontology, hops checked
+        f"MATCH (c:{onto.label(label)} {{id: $id}}) "  # cypher-ok: labels from the ontology, hops checked
         f"OPTIONAL MATCH p = (c)-[*1..{hops}]-(x) "
-        "WHERE NOT x:" + onto.label("Article") + " "
+        f"WHERE NOT x:{onto.label('Article')} AND NONE(m IN nodes(p)[1..-1] WHERE {hubs}) "
         "WITH c, p LIMIT $limit "
         "RETURN c, p"
     )

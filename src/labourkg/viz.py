@@ -58,8 +58,8 @@ class GraphView:
                  highlight: bool = False) -> None:
         if node_id in self.nodes and not highlight:
             return
-        self.nodes[node_id] = {
-            "label": name or node_id, "group": label, "color": COLOURS.get(label, "#cccccc"),
+        self.nodes[node_id] = {  # colour by label (no vis "group": its palette would override the colour)
+            "label": name or node_id, "color": COLOURS.get(label, "#cccccc"), "kind": label,
             "title": title or f"{label}: {name}\n{node_id}", "size": size * (2 if highlight else 1),
             "borderWidth": 3 if highlight else 1,
         }
@@ -80,10 +80,28 @@ class GraphView:
             else:
                 rel = item
 
+    def legend_html(self) -> str:
+        """Title, a colour key for the labels present (names from the ontology) and how to use the view."""
+        from labourkg.ontology import load_ontology
+
+        onto = load_ontology()
+        present = sorted({n["kind"] for n in self.nodes.values()})
+        keys = "".join(
+            f'<span class="lk-key"><i style="background:{COLOURS.get(g, "#ccc")}"></i>'
+            f"{html.escape(onto.node_types[g].name_zh if g in onto.node_types else g)}</span>"
+            for g in present
+        )
+        return (
+            '<div class="lk-head"><h1>' + html.escape(self.title) + "</h1>"
+            f'<div class="lk-legend">{keys}</div>'
+            f'<div class="lk-help">{len(self.nodes)} 个节点, {len(self.edges)} 条关系 · 拖动平移, 滚轮缩放, '
+            "悬停查看详情 (drag to pan, scroll to zoom, hover for details)</div></div>"
+        )
+
     def write(self, out: Path) -> Path:
         from pyvis.network import Network
 
-        net = Network(height="800px", width="100%", directed=True, cdn_resources="in_line", heading=self.title)
+        net = Network(height="800px", width="100%", directed=True, cdn_resources="in_line")
         for nid, attrs in self.nodes.items():
             net.add_node(nid, **attrs)
         for (s, d, _), attrs in self.edges.items():
@@ -93,9 +111,19 @@ class GraphView:
         out = Path(out)
         out.parent.mkdir(parents=True, exist_ok=True)
         page = _REMOTE_TAG.sub("", net.generate_html(notebook=False))
-        page = page.replace("<title>", f"<title>{html.escape(self.title)} ", 1) if "<title>" in page else page
+        page = page.replace("<head>", f"<head><title>{html.escape(self.title)}</title><style>{_CSS}</style>", 1)
+        page = page.replace("<body>", "<body>" + self.legend_html(), 1)
         out.write_text(page, encoding="utf-8")
         return out
+
+
+_CSS = (
+    "body{font-family:'Noto Sans CJK SC','Microsoft YaHei','PingFang SC',sans-serif;margin:8px}"
+    ".lk-head h1{font-size:20px;margin:4px 0}.lk-legend{margin:4px 0}"
+    ".lk-key{display:inline-block;margin-right:12px;font-size:13px}"
+    ".lk-key i{display:inline-block;width:11px;height:11px;border-radius:50%;margin-right:4px;vertical-align:middle}"
+    ".lk-help{color:#666;font-size:12px}"
+)
 
 
 def ego_view(store: GraphStore, ref: str, out: Path, *, hops: int = 2, limit: int = 300,
