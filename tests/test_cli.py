@@ -104,3 +104,10 @@ def test_viz_ego_writes_offline_html(loaded, tmp_path: Path):
     page = out.read_text(encoding="utf-8")
     assert "vis-network" in page or "vis.Network" in page
     assert not re.search(r'<(script|link)\b[^>]*\b(src|href)="https?://', page), "the page fetches from the network"
+
+
+def test_viz_recommend(loaded, tmp_path: Path):
+    out = tmp_path / "rec.html"
+    p = loaded("viz", "recommend", "--enterprise", "E0001", "-o", str(out), "--top", "3")
+    assert p.returncode == 0, p.stderr
+    assert "ENGAGED" in out.read_text(encoding="utf-8") or "HAS_SKILL" in out.read_text(encoding="utf-8")

@@ -219,6 +219,23 @@ def viz_ego(
     console.print(f"wrote {path}")
 
 
+@viz_app.command("recommend")
+def viz_recommend(
+    enterprise: str = typer.Option(..., "--enterprise", "-e", help="graph id or register id of an SME"),
+    out: Path = typer.Option(..., "-o", "--output", help="HTML file to write"),
+    top: int = typer.Option(10, "--top", help="how many providers (1..100)"),
+    kind: str = typer.Option("any", "--kind", help="person, studio, team or any"),
+) -> None:
+    """An SME, the providers recommended for it, and the graph paths that explain each score."""
+    from labourkg.recommend import RecommendRequest
+    from labourkg.recommend import recommend as run
+    from labourkg.viz import recommendation_view
+
+    with open_configured_store() as store:
+        resp = run(RecommendRequest(enterprise_id=enterprise, top=top, kind=kind), store=store)
+    console.print(f"wrote {recommendation_view(resp, out)}")
+
+
 @app.command()
 def serve(
     host: str = typer.Option("127.0.0.1", "--host"),
