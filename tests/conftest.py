@@ -66,6 +66,14 @@ def _fresh(server, onto, name: str):
     return store
 
 
+def _drop(store) -> None:
+    try:
+        store.graph.delete()
+    except Exception:  # a test may have deleted it already
+        pass
+    store.close()
+
+
 @pytest.fixture
 def graph_name() -> str:
     return f"t_{uuid.uuid4().hex[:10]}"
@@ -76,11 +84,7 @@ def store(server, onto, graph_name: str):
     """A store on a new, empty graph of the session's embedded server (schema ensured)."""
     s = _fresh(server, onto, graph_name)
     yield s
-    try:
-        s.graph.delete()
-    except Exception:
-        pass
-    s.close()
+    _drop(s)
 
 
 @pytest.fixture(scope="module")
@@ -88,11 +92,7 @@ def module_store(server, onto):
     """One graph for a whole test module, for tests that share an expensive fixture graph."""
     s = _fresh(server, onto, f"m_{uuid.uuid4().hex[:10]}")
     yield s
-    try:
-        s.graph.delete()
-    except Exception:
-        pass
-    s.close()
+    _drop(s)
 
 
 def run_cli(*args: str, graph: str | None = None, env: dict | None = None, cwd: Path | None = None,
