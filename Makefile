@@ -37,10 +37,11 @@ lint: install
 bench: install
 	$(BIN)/python bench/extract.py
 	$(BIN)/python bench/load.py --scale 0.1
+	$(BIN)/python bench/queries.py --scale 0.1
 	$(BIN)/python bench/recommend.py --scale 0.1
 
 docs: install
-	$(BIN)/python -m labourkg.docs
+	$(BIN)/python -m labourkg.querydocs > docs/queries.md
 
 clean:
 	rm -rf $(VENV) node_modules dist build out .pytest_cache .ruff_cache
