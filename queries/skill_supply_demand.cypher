@@ -13,20 +13,25 @@ WHERE s.name = $skill OR $skill IN coalesce(s.aliases, [])
 MATCH (k:Skill)-[:BROADER*0..2]->(s)
 WITH collect(DISTINCT k) AS ks
 UNWIND ks AS k
+OPTIONAL MATCH (k)<-[:NEEDS]-(e:Enterprise)
+WITH ks, collect(DISTINCT e) AS es
+UNWIND CASE WHEN size(es) = 0 THEN [null] ELSE es END AS e
+OPTIONAL MATCH (e)<-[h:ENGAGED|HELPED]-()
+WITH ks, e, count(h) AS helps
+WITH ks, e.region_code AS code, count(e) AS enterprises,
+     toInteger(sum(CASE WHEN e IS NOT NULL AND helps = 0 THEN 1 ELSE 0 END)) AS unserved
+WITH ks, collect(CASE WHEN code IS NULL THEN null ELSE {code: code, enterprises: enterprises, unserved: unserved} END) AS demand
+UNWIND ks AS k
 OPTIONAL MATCH (k)<-[:HAS_SKILL]-(prov)
 WHERE prov:Person OR prov:Studio OR prov:ServiceTeam
-WITH ks, collect(DISTINCT CASE WHEN prov IS NULL THEN null ELSE {code: prov.region_code, id: prov.id} END) AS supply
-UNWIND ks AS k
-OPTIONAL MATCH (k)<-[:NEEDS]-(e:Enterprise)
-OPTIONAL MATCH (h)-[:ENGAGED|HELPED]->(e)
-WITH supply, e, count(h) AS helps
-WITH supply, collect(DISTINCT CASE WHEN e IS NULL THEN null ELSE {code: e.region_code, id: e.id, open: helps = 0} END) AS demand
-UNWIND [x IN supply | {code: x.code, kind: 'supply', id: x.id, open: false}] +
-       [x IN demand | {code: x.code, kind: 'demand', id: x.id, open: x.open}] AS it
-WITH it.code AS code,
-     size(collect(DISTINCT CASE WHEN it.kind = 'supply' THEN it.id END)) AS providers,
-     size(collect(DISTINCT CASE WHEN it.kind = 'demand' THEN it.id END)) AS enterprises,
-     size(collect(DISTINCT CASE WHEN it.kind = 'demand' AND it.open THEN it.id END)) AS unserved
+WITH demand, collect(DISTINCT prov) AS ps
+UNWIND CASE WHEN size(ps) = 0 THEN [null] ELSE ps END AS prov
+WITH demand, prov.region_code AS code, count(prov) AS providers
+WITH demand, collect(CASE WHEN code IS NULL THEN null ELSE {code: code, providers: providers} END) AS supply
+UNWIND [d IN demand | d.code] + [x IN supply | x.code] AS code
+WITH DISTINCT code, demand, supply
+WITH code, [d IN demand WHERE d.code = code] AS ds, [x IN supply WHERE x.code = code] AS xs
 OPTIONAL MATCH (pl:Place {code: code})
-RETURN code, pl.name AS district, providers, enterprises, unserved
-ORDER BY enterprises DESC, providers DESC, coalesce(code, '')
+RETURN code, pl.name AS district, coalesce(xs[0].providers, 0) AS providers,
+       coalesce(ds[0].enterprises, 0) AS enterprises, coalesce(ds[0].unserved, 0) AS unserved
+ORDER BY enterprises DESC, providers DESC, code

@@ -4,7 +4,10 @@
 // description: >-
 //   Enterprises that stated technical needs and that no one has engaged or helped yet,
 //   optionally in one region (district, city or province), of one 专精特新 tier, size or
-//   industry; with the skills derived from their needs.
+//   industry; with the skills derived from their needs. The first `limit` found (in the
+//   store's order, which is load order on FalkorDB) are listed, sorted by region and
+//   register id: the query stops as soon as it has them, so it stays fast on a register of
+//   millions; raise `limit` to see more.
 // params:
 //   region: {type: string, default: null, example: 茂南区, description: province, city or district name or code; null for all}
 //   tier: {type: string, default: null, example: null, description: "innovative, specialised or little_giant; null for all"}
@@ -26,10 +29,9 @@ WHERE ($region IS NULL OR e.region_code IN codes)
        OR (e)-[:IN_INDUSTRY]->(:Industry {name: $industry})
        OR (e)-[:IN_INDUSTRY]->(:Industry)-[:BROADER]->(:Industry {id: 'industry:' + $industry}))
 WITH e
-ORDER BY e.region_code, e.name
 LIMIT $limit
 OPTIONAL MATCH (e)-[:NEEDS]->(s:Skill)
 OPTIONAL MATCH (e)-[:LOCATED_IN]->(pl:Place)
-RETURN e.id AS id, e.name AS enterprise, e.region_code AS region_code, e.register_id AS register_id, e.tier AS tier, e.size AS size,
-       collect(DISTINCT pl.name) AS districts, e.needs AS needs, collect(DISTINCT s.name) AS skills
-ORDER BY region_code, enterprise
+RETURN e.id AS id, e.name AS enterprise, e.region_code AS region_code, e.register_id AS register_id, e.tier AS tier,
+       e.size AS size, collect(DISTINCT pl.name) AS districts, e.needs AS needs, collect(DISTINCT s.name) AS skills
+ORDER BY region_code, register_id, enterprise
