@@ -139,3 +139,40 @@ def test_letter_spaced_names_and_new_posts():
 def test_letter_spacing_does_not_make_a_short_line_full():
     text = "甲 乙 丙 丁 戊 己 庚 辛 壬\n" * 6 + "去年还曾参加了韶\n关市总工会举办的培训。\n"
     assert "参加了韶关市总工会" in normalise(text).text
+
+
+# ---------------------------------------------------------------- events, organisers, resolution
+
+
+def test_district_relative_names_fold_into_the_full_name():
+    ents, _ = _doc("深圳晚报讯 由深圳市龙岗区总工会主办的比赛举行。区总工会主席贺文强致辞，前三名获“龙岗区技术能手”称号，"
+                   "已有42名选手获评区技术能手。")
+    assert "区总工会" not in ents["Union"] and "龙岗区总工会" in ents["Union"]
+    assert ents["Honour"] == {"龙岗区技术能手"}
+
+
+def test_event_round_and_headline_short_form_are_one_event():
+    ents, r = _doc("龙岗区职工电工技能竞赛决赛落幕\n深圳晚报讯 由龙岗区总工会、龙岗区人力资源局联合主办的2024年龙岗区职工职业技能竞赛"
+                   "（电工）决赛举行。本次竞赛是龙岗区“技能强区”行动的重要内容。全区已举办各工种的区级竞赛。")
+    assert ents["Event"] == {"2024年龙岗区职工职业技能竞赛(电工)决赛"}
+    ev = "2024年龙岗区职工职业技能竞赛(电工)决赛"
+    assert ("ORGANISED", "龙岗区总工会", ev) in r and ("ORGANISED", "龙岗区人力资源局", ev) in r
+    assert ("PART_OF", ev, "技能强区") in r
+
+
+def test_conferring_body_does_not_receive():
+    _, r = _doc("深圳晚报讯 前三名选手由龙岗区人力资源局授予“龙岗区技术能手”称号。")
+    assert not any(t == "RECEIVED" for t, _, _ in r)
+
+
+def test_programme_organised_by_bodies_named_after_shi():
+    ents, r = _doc("杭州日报讯 “百万职工技能大练兵”是杭州市总工会、杭州市人力资源和社会保障局联合开展的品牌活动。"
+                   "市人力社保局局长贺文强出席。")
+    assert ("ORGANISED", "杭州市总工会", "百万职工技能大练兵") in r
+    assert ("ORGANISED", "杭州市人力资源和社会保障局", "百万职工技能大练兵") in r
+    assert len(ents["GovernmentBody"]) == 1
+
+
+def test_quoted_slogan_is_not_an_honour():
+    ents, _ = _doc("杭州日报讯 金立平号召全市职工“人人练技能、个个当能手”。")
+    assert not ents.get("Honour")

@@ -28,6 +28,7 @@ from labourkg.extract.spans import left_start
 _HEAD_RE = re.compile(f"(?:(?P<e>{alt(EVENT_HEADS)})|(?P<c>{alt(CAMPAIGN_HEADS)}))(?!品牌|计划|方案|项目|制度|精神|工作)")
 _QUOTED_RE = re.compile(rf"[“\"]([^“”\"]{{2,30}})[”\"](?:({alt(QUOTED_CAMPAIGN_TAILS)}))?")
 _CONGRESS_RE = re.compile(r"(?:党的|中国共产党第|中共|中国工会|中国工会第)([一二三四五六七八九十]{1,3})(?:次全国代表大会|大)(?![学队])")
+_ROUND = re.compile(r"(?:\([^()]{1,8}\))?(?:总决赛|半决赛|决赛|初赛|复赛|预赛|选拔赛)")
 _GENERIC_RE = re.compile(f"^(?:{alt(GENERIC_EVENT_WORDS)})*$")
 _QUOTES = re.compile(r"[“”\"'‘’《》]")
 
@@ -70,6 +71,9 @@ def find_events(doc: Doc) -> list[Mention]:
     for m in _HEAD_RE.finditer(text):
         kind = "Event" if m.group("e") else "Campaign"
         head = m.group()
+        end = m.end()
+        if kind == "Event" and (r := _ROUND.match(text, end)):
+            head, end = head + r.group(), r.end()  # 技能竞赛（焊工）决赛: the category and round belong to it
         s0, _ = doc.sentence_of(m.start())
         start = left_start(text, m.start(), s0, kind="event", maxlen=40)
         prefix = text[start : m.start()]
@@ -79,7 +83,7 @@ def find_events(doc: Doc) -> list[Mention]:
         else:
             canonical = prefix + head
         if _specific(doc, prefix):
-            out.append(Mention(start, m.end(), kind, canonical_event(canonical), text[start : m.end()], how="head"))
+            out.append(Mention(start, end, kind, canonical_event(canonical), text[start:end], how="head"))
         elif kind == "Event" and head in BARE_EVENT_HEADS and not prefix:
             out.append(Mention(m.start(), m.end(), kind, head, head, how="bare"))
     for m in _QUOTED_RE.finditer(text):

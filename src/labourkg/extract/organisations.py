@@ -98,6 +98,7 @@ def canonical_org(doc: Doc, name: str) -> str:
 
 
 _BAD_MIDDLE = set("落实 开展 推进 推动 发展 工作 全市 全省 的 及 等 了 在 为 与 贯彻 学习 加强 深化 和 领导".split())
+_OFFICIAL_PAIR = re.compile(r"[\u4e00-\u9fff]{2,4}和[\u4e00-\u9fff]{2,5}")
 _BODY_GAP = re.compile(r"[\u4e00-\u9fff]{0,10}")
 
 
@@ -147,6 +148,8 @@ def _type_for(doc: Doc, name: str, suffix: str) -> str | None:
                 return None  # 某某有限公司党委: the company's own committee (党委书记 is a post there)
             if suffix in ("局", "厅", "部", "办", "署") and not middle:
                 return None
+            if _OFFICIAL_PAIR.fullmatch(middle):
+                return kind  # 人力资源和社会保障局, 住房和城乡建设局: the official 'A和B' name of a department
             if len(middle) > 10 or any(w in middle for w in ("发展", "工作", "全市", "全省", "的", "和谐", "及", "等")):
                 return None
             if middle and any(t in _BAD_MIDDLE for t in _tokenise(middle)):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -135,6 +136,27 @@ def _fold_short_forms(doc: Doc) -> None:
         else:
             target = max(fulls, key=len)
         m.name = target
+    # a headline's short form of an event (某区职工焊工技能竞赛决赛) and the body's full name
+    # (2024年某区职工职业技能竞赛（焊工）决赛): same head, same start, every character of one in the other
+    events = sorted({m.name for m in ms if m.type == "Event"}, key=len)
+    fold: dict[str, str] = {}
+    for i, a in enumerate(events):
+        ka = _event_key(a)
+        for b in events[i + 1 :]:
+            kb = _event_key(b)
+            if len(ka) >= 6 and ka[:2] == kb[:2] and ka[-2:] == kb[-2:] and not Counter(ka) - Counter(kb):
+                fold[a] = b
+    for m in ms:
+        if m.type == "Event" and m.name in fold:
+            m.name = fold[m.name]
+    # 区总工会, 县技术能手: a district-relative name is the one full name of the same kind ending with it
+    for m in ms:
+        if m.type not in ("Union", "GovernmentBody", "Organization", "Honour") or m.name[:1] not in ("区", "县"):
+            continue
+        fulls = {n.name: n for n in ms if n.type == m.type and n.name.endswith(m.name) and len(n.name) > len(m.name) + 1}
+        if len(fulls) == 1:
+            (target,) = fulls.values()
+            m.name, m.concept = target.name, target.concept
     # campaigns with the same core (劳模工匠助企行 / 茂名市“劳模工匠助企行”专项行动) are one
     groups: dict[str, list[Mention]] = {}
     for m in ms:
@@ -157,6 +179,10 @@ def _fold_short_forms(doc: Doc) -> None:
                     continue
                 extra.append(Mention(occ.start(), occ.end(), "Enterprise", m.name, short, how="short"))
     ms.extend(extra)
+
+
+def _event_key(name: str) -> str:
+    return re.sub(r"^(?:\d{4}年|第.{1,3}[届期]|首届)+|[()“”\"]", "", name)
 
 
 def _entity_id(doc: Doc, m: Mention) -> str:

@@ -102,6 +102,7 @@ def find_relations(doc: Doc, synth: list[Mention]) -> list[Rel]:
     _attended(doc, idx, rels, chains)
     _help_visit(doc, idx, rels)
     _part_of(doc, idx, rels)
+    _copula_events(doc, idx, rels)
     _located(doc, idx, rels)
     return rels
 
@@ -283,6 +284,8 @@ def _received(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
         subj = idx.ending_at(m.start(), _AGENTS)
         if subj is None or subj.end != m.start():
             continue
+        if text[subj.start - 1 : subj.start] == "由" and m.group().endswith("授予"):
+            continue  # 由某局授予…称号: the body confers, it does not receive
         s, e = doc.sentence_of(m.start())
         stop = min([k for k in (text.find(c, m.end(), e) for c in ";。") if k >= 0] or [e])
         for h in idx.within(m.end(), stop, ("Honour",)):
@@ -511,18 +514,29 @@ def _organised_passive(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
     text = doc.text
     events = idx.within(0, len(text), ("Event", "Campaign"))
     for m in re.finditer(r"由", text):
-        org = idx.within(m.end(), m.end() + 20, ("Union", "GovernmentBody", "Organization"))
-        if not org or org[0].start != m.end():
+        orgs: list[Mention] = []
+        k = m.end()
+        while True:
+            nxt = idx.within(k, k + 30, ("Union", "GovernmentBody", "Organization"))
+            if not nxt or (nxt[0].start != k and text[k : nxt[0].start] not in doc.gaz.places):
+                break
+            orgs.append(nxt[0])
+            k = nxt[0].end
+            if text[k : k + 1] not in ("、", "和", "与", "及"):
+                break
+            k += 1
+        if not orgs:
             continue
-        o = org[0]
-        cue = re.match(r"(?:和[^,。]{2,15})?(主办|承办|组织|举办|发起)", text[o.end:])
+        o = orgs[-1]
+        cue = re.match(r"(?:和[^,。]{2,15})?(?:联合|共同)?(主办|承办|组织|举办|发起|开展)", text[o.end:])
         if not cue:
             continue
         after = [ev for ev in events if o.end < ev.start <= o.end + cue.end() + 3]
         before = [ev for ev in events if ev.end <= m.start() and m.start() - ev.end <= 120]
         target = after[0] if after else (before[-1] if before else None)
         if target is not None:
-            rels.append(Rel("ORGANISED", o, target, min(target.start, m.start()), o.end + cue.end(), 0.75))
+            for org in orgs:
+                rels.append(Rel("ORGANISED", org, target, min(target.start, m.start()), o.end + cue.end(), 0.75))
 
 
 def _stories(text: str) -> list[int]:
@@ -553,7 +567,7 @@ def _attended(doc: Doc, idx: _Index, rels: list[Rel], chains: dict[int, list]) -
                 continue
             chain = chains.get(cur.start) or []
             first = min([c[0] for c in chain], default=cur.start)
-            if text[first - 1 : first] == ",":
+            if text[first - 1 : first] in (",", "、") and first < cur.start:
                 prev = idx.ending_at(first - 1, ("Person",))
                 if prev is not None and prev.end == first - 1 and chains.get(prev.start) and prev.start >= s:
                     subjects.append(prev)
@@ -627,6 +641,35 @@ def _chain_prefix(text: str, idx: _Index, s: int, t: Mention) -> int | None:
 
 
 # ---------------------------------------------------------------- campaigns and places
+
+
+_THIS_EVENT = re.compile(r"(?:本次|此次|这次|该|今年的)[\u4e00-\u9fff]{1,4}是[^,。;“”\"]{0,8}[“\"]?$")
+_PART_AFTER = re.compile(r"[”\"]?(?:专项行动|行动|工程|活动)?的(?:重要|主要|具体)?(?:内容|组成部分|实践|举措|环节|抓手|载体)")
+_ORGS_DID = re.compile(r"(?:联合|共同)?(?:开展|主办|举办|组织|发起|打造|推出|实施)的")
+
+
+def _copula_events(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
+    """“某某大练兵”是A、B联合开展的…活动 (ORGANISED); 本次竞赛是某某行动的重要内容 (PART_OF)."""
+    text = doc.text
+    events = idx.within(0, len(text), ("Event",))
+    for c in idx.within(0, len(text), ("Event", "Campaign", "ServiceTeam")):
+        k = c.end + (1 if text[c.end : c.end + 1] in "”\"" else 0)
+        if text[k : k + 1] == "是":
+            orgs: list[Mention] = []
+            k += 1
+            while (nxt := idx.within(k, k + 30, _ORGS)) and nxt[0].start == k:
+                orgs.append(nxt[0])
+                k = nxt[0].end
+                if text[k : k + 1] not in ("、", "和", "与", "及"):
+                    break
+                k += 1
+            if orgs and _ORGS_DID.match(text, k):
+                for o in orgs:
+                    rels.append(Rel("ORGANISED", o, c, c.start, k, 0.75))
+        if c.type == "Campaign" and _PART_AFTER.match(text, c.end) and _THIS_EVENT.search(text, max(0, c.start - 24), c.start):
+            ev = [e for e in events if e.end <= c.start - 4 and c.start - e.end < 400]
+            if ev:
+                rels.append(Rel("PART_OF", ev[-1], c, ev[-1].start, c.end, 0.7))
 
 
 def _part_of(doc: Doc, idx: _Index, rels: list[Rel]) -> None:

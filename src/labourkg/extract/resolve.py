@@ -13,9 +13,10 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from labourkg.extract.grammar import CAMPAIGN_HEADS, ENTERPRISE_SUFFIXES, INDUSTRY_TAILS
+from labourkg.extract.grammar import CAMPAIGN_HEADS, ENTERPRISE_SUFFIXES, INDUSTRY_TAILS, ORG_SUFFIXES
 
 _LEGAL = re.compile("(?:" + "|".join(sorted(ENTERPRISE_SUFFIXES, key=len, reverse=True)) + ")$")
+_COMPLETE = re.compile("(?:" + "|".join(sorted(ORG_SUFFIXES + ENTERPRISE_SUFFIXES, key=len, reverse=True)) + ")$")
 _BRACKET = re.compile(r"\([^)]*\)")
 
 
@@ -45,6 +46,11 @@ def short_forms(name: str, place_prefixes: Iterable[str] = ()) -> list[str]:
     return out
 
 
+def _subsequence(short: str, full: str) -> bool:
+    it = iter(full)
+    return all(ch in it for ch in short)
+
+
 def absorb(short: str, full: str, kind: str) -> bool:
     """Is ``short`` a reference to ``full`` of the same kind within one article?
 
@@ -61,7 +67,13 @@ def absorb(short: str, full: str, kind: str) -> bool:
     if kind == "Person":
         return len(short) == 2 and len(full) == 3 and full.startswith(short)
     if kind in ("Enterprise", "Organization"):
-        return short in short_forms(full) or (len(short) >= 4 and full.startswith(short))
+        # a prefix that is itself a complete name (某学院 of 某学院某中心) is the parent, not a short form
+        return short in short_forms(full) or (len(short) >= 4 and full.startswith(short) and not _COMPLETE.search(short))
+    if kind == "GovernmentBody":
+        # 市人力社保局 / 市人力资源和社会保障局, 市发改局 / 市发展和改革局: an abbreviation keeps the
+        # jurisdiction and the head and picks characters of the full name in order
+        return (len(full) > len(short) >= 4 and short[-1] == full[-1] and short[:2] == full[:2] and "和" in full
+                and _subsequence(short, full))
     return False
 
 
