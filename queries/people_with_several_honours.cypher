@@ -10,13 +10,17 @@
 //   limit: {type: int, default: 100, example: 20}
 // tags: [honours, people]
 // ---
-MATCH (p:Person)-[r:RECEIVED]->(h:Honour)
+MATCH (p:Person)-[:RECEIVED]->(h:Honour)
 WHERE $level IS NULL OR h.level = $level
-WITH p, collect(DISTINCT h.name) AS names, collect(h.name + CASE WHEN r.year IS NULL THEN '' ELSE ' ' + toString(r.year) END) AS honours
-WHERE size(names) >= $min
+WITH p, count(DISTINCT h) AS count
+WHERE count >= $min
+MATCH (p)-[r:RECEIVED]->(h:Honour)
+WHERE $level IS NULL OR h.level = $level
+WITH p, count, collect(h.name + CASE WHEN r.year IS NULL THEN '' ELSE ' ' + toString(r.year) END) AS honours
+ORDER BY count DESC, p.name, p.id
+LIMIT $limit
 OPTIONAL MATCH (p)-[:LOCATED_IN]->(pl:Place)
 OPTIONAL MATCH (p)-[:WORKS_FOR]->(o)
-RETURN p.id AS id, p.name AS name, size(names) AS count, honours,
+RETURN p.id AS id, p.name AS name, count, honours,
        collect(DISTINCT pl.name) AS districts, collect(DISTINCT o.name) AS employers
-ORDER BY count DESC, name
-LIMIT $limit
+ORDER BY count DESC, name, id

@@ -16,6 +16,9 @@ OPTIONAL MATCH (sub:Place)-[:BROADER*0..2]->(rg)
 WITH collect(DISTINCT sub.code) AS codes
 MATCH (s:Studio)
 WHERE ($level IS NULL OR s.level = $level) AND ($region IS NULL OR s.region_code IN codes)
+WITH s
+ORDER BY s.name, s.id
+LIMIT $limit
 OPTIONAL MATCH (leader:Person)-[:LEADS]->(s)
 OPTIONAL MATCH (leader)-[r:RECEIVED]->(h:Honour)
 WITH s, leader, collect(DISTINCT h.name + CASE WHEN r.year IS NULL THEN '' ELSE ' ' + toString(r.year) END) AS leader_honours
@@ -25,5 +28,4 @@ OPTIONAL MATCH (m:Person)-[:MEMBER_OF]->(s)
 RETURN s.id AS id, s.name AS studio, s.level AS level, collect(DISTINCT host.name) AS hosts,
        collect(DISTINCT pl.name) AS districts, leader.name AS leader, leader_honours,
        count(DISTINCT m) AS members
-ORDER BY studio, leader
-LIMIT $limit
+ORDER BY studio, id, leader
