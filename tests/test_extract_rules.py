@@ -176,3 +176,38 @@ def test_programme_organised_by_bodies_named_after_shi():
 def test_quoted_slogan_is_not_an_honour():
     ents, _ = _doc("杭州日报讯 金立平号召全市职工“人人练技能、个个当能手”。")
     assert not ents.get("Honour")
+
+
+# ---------------------------------------------------------------- teams, studios, visits
+
+
+def test_leader_and_led_members_of_a_team():
+    _, r = _doc("韶关日报讯 韶关市机电劳模工匠技术服务队成立。5月8日，服务队队长、韶关丰源纺织有限公司总工程师贺文强带领队员——"
+                "韶关金穗建材有限公司高级技师苗海燕等一行5人走进韶关利民五金有限公司，帮助企业解决难题。")
+    team = "韶关市机电劳模工匠技术服务队"
+    assert ("LEADS", "贺文强", team) in r
+    assert ("MEMBER_OF", "苗海燕", team) in r and ("LEADS", "苗海燕", team) not in r
+    assert ("VISITED", "贺文强", "韶关利民五金有限公司") in r
+    assert ("VISITED", team, "韶关利民五金有限公司") in r
+    assert ("HELPED", team, "韶关利民五金有限公司") in r
+
+
+def test_coordinated_visitors_and_located_visit_targets():
+    _, r = _doc("韶关日报讯 市总工会主席贺文强、副主席苗海燕一行走进韶关丰源纺织有限公司。"
+                "副主席卜永庆带队，先后走进位于武江区的韶关金穗建材有限公司和韶关利民五金有限公司。")
+    assert ("VISITED", "贺文强", "韶关丰源纺织有限公司") in r and ("VISITED", "苗海燕", "韶关丰源纺织有限公司") in r
+    assert ("VISITED", "卜永庆", "韶关金穗建材有限公司") in r and ("VISITED", "卜永庆", "韶关利民五金有限公司") in r
+
+
+def test_size_words_and_verb_objects_are_not_enterprises():
+    ents, _ = _doc("韶关日报讯 服务队常到中小船厂出诊，小模具厂甩掉难题，队员驻厂一周。")
+    assert not ents.get("Enterprise")
+
+
+def test_members_joined_by_he_and_an_anaphoric_college():
+    _, r = _doc("韶关日报讯 韶关市技师学院贺文强技能大师工作室为企业培训员工。工作室成员、学院机电系教师苗海燕和卜永庆担任主讲。")
+    studio = "韶关市技师学院贺文强技能大师工作室"
+    assert ("BASED_AT", studio, "韶关市技师学院") in r
+    for who in ("苗海燕", "卜永庆"):
+        assert ("MEMBER_OF", who, studio) in r
+        assert ("WORKS_FOR", who, "韶关市技师学院") in r

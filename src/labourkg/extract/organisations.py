@@ -40,7 +40,7 @@ _SUFFIX_RE = re.compile(f"(?:{alt(_KIND)})")
 _NATIONAL_RE = re.compile(f"(?:{alt(NATIONAL_BODIES)})(?![门署分队位件长])")
 _MEDIA = ("日报社", "报社", "日报", "晚报", "电视台", "广播电视台")
 # suffix followed by these is an ordinary word: 厂务, 公司化, 集团化, 工会组织
-_NOT_AFTER = {"厂": set("务区长房家商矿"), "集团": set("化军"), "公司": set("化制"), "工会": set("组干会员工主"),
+_NOT_AFTER = {"厂": set("务区长房家商矿里内外"), "集团": set("化军"), "公司": set("化制"), "工会": set("组干会员工主"),
               "部": set("门署分队位件长"), "办": set("法理公好事学"), "局": set("面势长"), "委": set("托屈员婉"),
               "中心": set("城区镇市")}
 _ABS_JUR = ("中华全国", "全国", "国家", "中共中央", "中央")
@@ -98,6 +98,8 @@ def canonical_org(doc: Doc, name: str) -> str:
 
 
 _BAD_MIDDLE = set("落实 开展 推进 推动 发展 工作 全市 全省 的 及 等 了 在 为 与 贯彻 学习 加强 深化 和 领导".split())
+_VERB_BEFORE_FACTORY = set("驻进出建办回返到下全本该各在离")
+_SIZE_KIND = re.compile(r"(?:中小微|中小|小微|大中|大型|中型|小型|小|大)[\u4e00-\u9fff]{1,2}")
 _OFFICIAL_PAIR = re.compile(r"[\u4e00-\u9fff]{2,4}和[\u4e00-\u9fff]{2,5}")
 _BODY_GAP = re.compile(r"[\u4e00-\u9fff]{0,10}")
 
@@ -169,8 +171,8 @@ def find_organisations(doc: Doc) -> list[Mention]:
         if nxt in _NOT_AFTER.get(suffix, ()):
             continue
         prev = text[m.start() - 1 : m.start()]
-        if prev in GOV_SUFFIX_BLOCK.get(suffix, ()):
-            continue
+        if prev in GOV_SUFFIX_BLOCK.get(suffix, ()) or (suffix == "厂" and prev in _VERB_BEFORE_FACTORY):
+            continue  # 驻厂, 进厂, 建厂: a verb and its object
         s0, _ = doc.sentence_of(m.start())
         start = -1
         if _KIND[suffix] in ("GovernmentBody", "Union"):
@@ -187,8 +189,8 @@ def find_organisations(doc: Doc) -> list[Mention]:
         core = name[: -len(suffix)]
         if not core or (core in GENERIC_ORG_CORES and _KIND[suffix] not in ("Union", "GovernmentBody")) or (len(core) < 2 and core not in _REL_JUR):
             continue
-        if core.isdigit():
-            continue
+        if core.isdigit() or _SIZE_KIND.fullmatch(core):
+            continue  # 中小船厂, 小模具厂: a size and a trade describe a kind of firm, not a name
         kind = _type_for(doc, name, suffix)
         if kind is None:
             continue

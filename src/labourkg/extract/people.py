@@ -56,8 +56,9 @@ def find_people(doc: Doc, cue_ends: list[int], known: set[str] | None = None) ->
         found[i] = m
         # a list sharing the title: 黄毅、黄玉华、黄奕奕
         j = i + n
-        while j < len(text) and text[j] == "、":
-            k = read_name(text, j + 1, gaps)
+        while j < len(text) and text[j] in "、和及与":
+            # 黄毅、黄玉华; 欧某和梁某担任…: after 和/及/与 the name must end at a clear boundary
+            k = read_name(text, j + 1, gaps, strict=text[j] != "、")
             if not k or (j + 1) in found:
                 break
             found[j + 1] = _person(doc, j + 1, j + 1 + k, "list")

@@ -35,7 +35,7 @@ _ORGS = ("Enterprise", "Organization", "Union", "GovernmentBody")
 _RECEIVE_RE = re.compile(f"{RECEIVE_FILLER}(?:{alt(RECEIVE_CUES)})")
 _ORGANISE_RE = re.compile(alt(ORGANISE_CUES))
 _ATTEND_RE = re.compile(alt(ATTEND_CUES))
-_VISIT_RE = re.compile(f"(?:{alt(VISIT_CUES)})$")
+_VISIT_RE = re.compile(f"(?:{alt(VISIT_CUES)})(?:(?:位于|地处)[^,。;]{{1,10}}的)?$")
 _HELP_RE = re.compile(alt(HELP_CUES))
 _HELP_PREP_RE = re.compile(f"(?:{alt(HELP_PREPS)})$")
 _ANAPHOR = re.compile(r"会议|活动|座谈会|仪式|大会|开幕式|闭幕式|颁奖典礼|会")
@@ -44,8 +44,10 @@ _STORY = re.compile(r"讯")
 _BARE_ATTEND = re.compile(r"并|[,。;、]|$")
 _YEAR = re.compile(r"(\d{4})年")
 _JOURNALIST = ("记者", "通讯员", "实习生", "摄影")
-_ANAPHORIC_ORG = re.compile(r"(?:该|本|所在)?(?:公司|集团|企业)(?!工会|党委)")
+_ANAPHORIC_ORG = re.compile(r"(?:该|本|所在)?(?P<w>公司|集团|企业|学院|学校|医院|大学)(?!工会|党委)")
 _STAFF_JOURNALIST = ("记者", "实习生", "摄影")  # a 通讯员 (correspondent) works elsewhere
+_LEAD_CUE_RE = re.compile(alt(LEAD_CUES))
+_MEMBER_CUE_RE = re.compile(alt(MEMBER_CUES))
 _LEADER_POSTS = ("领衔人", "带头人", "负责人", "队长", "创始人", "牵头人")
 _MEMBER_POSTS = ("成员", "队员", "骨干")
 
@@ -68,11 +70,11 @@ class _Index:
             i += 1
         return out
 
-    def last_before(self, e: int, types: tuple[str, ...]) -> Mention | None:
+    def last_before(self, e: int, types: tuple[str, ...], ok=None) -> Mention | None:
         i = bisect_left(self.starts, e) - 1
         while i >= 0:
             m = self.ms[i]
-            if m.end <= e and m.type in types:
+            if m.end <= e and m.type in types and (ok is None or ok(m)):
                 return m
             i -= 1
         return None
@@ -115,7 +117,7 @@ def _chains(doc: Doc, idx: _Index, rels: list[Rel], synth: list[Mention]) -> dic
     text = doc.text
     chains: dict[int, list] = {}
     persons = idx.within(0, len(text), ("Person",))
-    prev_end = {p.start: q for q in persons for p in persons if q.end + 1 == p.start and text[q.end] == "、"}
+    prev_end = {p.start: q for q in persons for p in persons if q.end + 1 == p.start and text[q.end] in "、和及与"}
     for p in persons:
         if p.start in prev_end and prev_end[p.start].start in chains:
             chain = chains[prev_end[p.start].start]
@@ -217,6 +219,8 @@ def _parse_chain(doc: Doc, idx: _Index, p: Mention, persons: list[Mention]) -> l
         if part[:1] in "和与及":
             start += 1
             part = part[1:]
+        if part[:1] in "是为系":
+            break  # 张三是全国技术能手，…李四: a predicate of the person before, not a title of this one
         seg = _segment(idx, start, end, part)
         if seg is None:
             break
@@ -247,8 +251,12 @@ def _segment(idx: _Index, start: int, end: int, part: str):
         anaphors = [a for a in _ANAPHORIC_ORG.finditer(part, 0, post_start - start)
                     if post_start - start - a.end() <= 8]
         if anaphors:
-            # 公司首席技师, 该公司总经理: the company the article has just named
-            org = idx.last_before(start, ("Enterprise",))
+            # 公司首席技师, 该公司总经理, 学院教师: the company (school, hospital) the article has just named
+            word = anaphors[-1].group("w")
+            if word in ("公司", "集团", "企业"):
+                org = idx.last_before(start, ("Enterprise",))
+            else:
+                org = idx.last_before(start, ("Organization",), lambda m: m.name.endswith(word))
             if org is not None:
                 post = idx.text[start + anaphors[-1].end() : post_start] + post
     hon = honour if honour is not None and honour.start >= start and honour.end <= post_start + len(m.group()) else None
@@ -444,7 +452,8 @@ def _units(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
             rels.append(Rel("LEADS", leader, u, u.start, u.end, 0.9))
         host = u.attrs.get("_host")
         if host is not None:
-            rels.append(Rel("BASED_AT", u, host, u.start, u.end, 0.85))
+            same = [o for o in idx.within(host.start, host.end, _ORGS) if (o.start, o.end) == (host.start, host.end)]
+            rels.append(Rel("BASED_AT", u, same[0] if same else host, u.start, u.end, 0.85))
     for s, e in doc.sentences:
         units = idx.within(s, e, ("Studio", "ServiceTeam"))
         if not units:
@@ -459,9 +468,15 @@ def _units(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
                     continue
             u = min(units, key=lambda u: abs(u.start - p.start))
             between = text[min(u.end, p.end) : max(u.start, p.start)]
-            if any(c in between for c in LEAD_CUES) and "。" not in between:
+            # the cue nearest to the person decides: 队长张三带领队员——李四: 张三 leads, 李四 is a member
+            cues = [(mm.start(), "lead") for mm in _LEAD_CUE_RE.finditer(between)]
+            cues += [(mm.start(), "member") for mm in _MEMBER_CUE_RE.finditer(between)]
+            if not cues or "。" in between:
+                continue
+            near = max(cues) if u.end <= p.start else min(cues)
+            if near[1] == "lead":
                 rels.append(Rel("LEADS", p, u, min(u.start, p.start), max(u.end, p.end), 0.75))
-            elif any(c in between for c in MEMBER_CUES):
+            else:
                 rels.append(Rel("MEMBER_OF", p, u, min(u.start, p.start), max(u.end, p.end), 0.7))
         if any(c in sent for c in BASED_CUES) or "的" in sent:
             for u in units:
@@ -599,14 +614,39 @@ def _attended(doc: Doc, idx: _Index, rels: list[Rel], chains: dict[int, list]) -
 # ---------------------------------------------------------------- help and visits
 
 
+_AS_ROLE = re.compile(r"作为$")
+_GROUP_LEAD = re.compile(r"带领|率领|带队|领着")
+
+
+def _coordinated(between: str) -> bool:
+    """'、' or '、副主席' between two people: one coordinated subject."""
+    return bool(between) and between[0] in "、和与及" and (len(between) == 1 or (
+        len(between) <= 11 and re.fullmatch(r"[\u4e00-\u9fff]+", between[1:]) is not None
+        and _POST_END.search(between[1:]) is not None))
+
+
+def _leader_of_group(text: str, idx: _Index, s: int, e: int) -> Mention | None:
+    """The person right before the last 带领/率领 in [s, e)."""
+    for m in reversed(list(_GROUP_LEAD.finditer(text, s, e))):
+        p = idx.ending_at(m.start(), ("Person",))
+        if p is not None and p.end == m.start() and p.start >= s:
+            return p
+    return None
+
+
 def _help_visit(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
     text = doc.text
+    led: dict[str, Mention] = {}
+    for r in rels:
+        if r.type == "LEADS" and r.object.name:
+            led.setdefault(r.subject.name, r.object)
     for s, e in doc.sentences:
         targets = idx.within(s, e, ("Enterprise", "Organization", "Studio"))
         if not targets:
             continue
         agents = [a for a in idx.within(s, e, ("Person", "Studio", "ServiceTeam", "Union"))
-                  if a.how != "byline" and "journalist" not in a.attrs.get("roles", ())]
+                  if a.how != "byline" and "journalist" not in a.attrs.get("roles", ())
+                  and not _AS_ROLE.search(text, max(0, a.start - 3), a.start)]
         for t in targets:
             subj = None
             for a in agents:
@@ -614,24 +654,38 @@ def _help_visit(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
                     subj = a
                     if a.type in ("ServiceTeam", "Studio"):
                         break
-            if subj is None or subj.end > t.start:
-                continue
-            lead = text[max(s, t.start - 8) : t.start]
-            chained = _chain_prefix(text, idx, s, t)
-            if _VISIT_RE.search(lead) or (chained is not None and _VISIT_RE.search(text[max(s, chained - 8) : chained])):
-                if t.type != "Studio" or subj.type != "Studio":
-                    rels.append(Rel("VISITED", subj, t, subj.start, t.end, 0.75))
-            if t.type == "Enterprise" and subj.type != "Union":
-                helped = _HELP_PREP_RE.search(lead) or _HELP_RE.search(text, t.end, e)
-                if helped:
-                    rels.append(Rel("HELPED", subj, t, subj.start, min(e, t.end + 30), 0.7))
+            subjects = [subj] if subj is not None else []
+            if subj is not None and subj.type == "Person":
+                # 张三、李四一行走进…: every person of the coordinated subject
+                cur = subj
+                while (q := idx.last_before(cur.start, ("Person",))) is not None and q.start >= s \
+                        and _coordinated(text[q.end : cur.start]):
+                    subjects.append(q)
+                    cur = q
+            leader = _leader_of_group(text, idx, s, t.start)
+            if leader is not None:
+                # 张三带领队员…走进某公司: the leader, and the unit he leads, are the ones visiting
+                subjects = [leader] + [u for u in (led.get(leader.name),) if u is not None]
+            clause = max([s] + [k + 1 for k in (text.rfind(c, s, t.start) for c in ",;:") if k >= 0])
+            for subj in subjects:
+                if subj.end > t.start:
+                    continue
+                lead = text[max(s, min(t.start - 8, clause), subj.end) : t.start]
+                chained = _chain_prefix(text, idx, s, t)
+                if _VISIT_RE.search(lead) or (chained is not None and _VISIT_RE.search(text[max(s, chained - 8) : chained])):
+                    if t.type != "Studio" or subj.type != "Studio":
+                        rels.append(Rel("VISITED", subj, t, subj.start, t.end, 0.75))
+                if t.type == "Enterprise" and subj.type != "Union":
+                    helped = _HELP_PREP_RE.search(lead) or _HELP_RE.search(text, t.end, e)
+                    if helped:
+                        rels.append(Rel("HELPED", subj, t, subj.start, min(e, t.end + 30), 0.7))
 
 
 def _chain_prefix(text: str, idx: _Index, s: int, t: Mention) -> int | None:
     """Start of the first item of a 、-list that ``t`` ends (参观A、B、C → start of A)."""
     cur = t
     first = None
-    while cur.start > s and text[cur.start - 1] == "、":
+    while cur.start > s and text[cur.start - 1] in "、和与及":
         prev = idx.ending_at(cur.start - 1, ("Enterprise", "Organization", "Studio"))
         if prev is None or prev.end != cur.start - 1:
             break

@@ -43,6 +43,8 @@ def short_forms(name: str, place_prefixes: Iterable[str] = ()) -> list[str]:
         if core.endswith(tail) and len(core) - len(tail) >= 2:
             out.append(core[: -len(tail)])
             break
+    if len(core) >= 6 and all("\u4e00" <= c <= "\u9fff" for c in core):
+        out.append(core[:2] + core[-2:])  # 博远精密模具 → 博远模具: trade name and the last industry word
     return out
 
 
