@@ -60,6 +60,98 @@ def schema_plan(onto: Ontology, graph: str = DEFAULT_GRAPH) -> SchemaPlan:
     return plan
 
 
+# ---------------------------------------------------------------- parameter encoding
+# The falkordb client sends parameters as a ``CYPHER name=value ...`` text header built by
+# ``falkordb.helpers.stringify_param_value``, recursively, on the writing thread and holding the GIL:
+# for bulk loads it costs as much CPU as parsing the rows. ``_params_header`` builds the very same
+# text (same quoting: only ``\`` and ``"`` are escaped; same backticked keys and their checks; ``str()``
+# of numbers and booleans) in one pass into a list, with the key prefixes cached; any other type goes
+# to the client's own function. ``tests/test_store.py`` checks it against the client on awkward values.
+
+
+def _key_text(k: Any) -> str:
+    key = k.decode() if isinstance(k, bytes) else str(k)
+    if key == "":
+        raise ValueError("Cypher map key cannot be empty")
+    if "`" in key:
+        raise ValueError(f"Cypher map key cannot contain a backtick: {key!r} (FalkorDB does not support "
+                         "escaped backticks in identifiers)")
+    return key
+
+
+_KEYS: dict[Any, str] = {}  # map key -> "`key`:" (keys are few: property names)
+
+
+def _str(value: str) -> str:
+    if not value:
+        return '""'
+    if "\\" in value or '"' in value:
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return '"' + value + '"'
+
+
+def _encode(value: Any, out: list[str]) -> None:
+    t = type(value)
+    if t is str:
+        out.append(_str(value))
+    elif t is dict:
+        sep = "{"
+        for k, v in value.items():
+            prefix = _KEYS.get(k) if type(k) is str else None
+            if prefix is None:
+                prefix = "`" + _key_text(k) + "`:"
+                if type(k) is str and len(_KEYS) < 10_000:
+                    _KEYS[k] = prefix
+            if type(v) is str:  # most values: no call
+                out.append(sep + prefix + _str(v))
+            else:
+                out.append(sep + prefix)
+                _encode(v, out)
+            sep = ","
+        out.append("}" if sep == "," else "{}")
+    elif t is list or t is tuple:
+        if not value:
+            out.append("[]")
+            return
+        sep = "["
+        for v in value:
+            if type(v) is str:
+                out.append(sep + _str(v))
+            else:
+                out.append(sep)
+                _encode(v, out)
+            sep = ","
+        out.append("]")
+    elif t is int or t is float or t is bool:
+        out.append(str(value))
+    elif value is None:
+        out.append("null")
+    else:
+        from falkordb.helpers import stringify_param_value
+
+        out.append(stringify_param_value(value))
+
+
+def params_header(params: dict | None) -> str:
+    """``CYPHER `name`=value ...`` exactly as ``falkordb.Graph._build_params_header`` makes it, faster."""
+    if params is None:
+        return ""
+    if not isinstance(params, dict):
+        raise TypeError("'params' must be a dict")
+    out = ["CYPHER "]
+    for key, value in params.items():
+        key_str = key.decode() if isinstance(key, bytes) else str(key)
+        if key_str == "":
+            raise ValueError("Cypher parameter name cannot be empty")
+        if "`" in key_str:
+            raise ValueError(f"Cypher parameter name cannot contain a backtick: {key_str!r} (FalkorDB does not "
+                             "support escaped backticks in identifiers)")
+        out.append("`" + key_str + "`=")
+        _encode(value, out)
+        out.append(" ")
+    return "".join(out)
+
+
 class FalkorDBStore(GraphStore):
     backend = "falkordb"
 
@@ -74,6 +166,7 @@ class FalkorDBStore(GraphStore):
             raise StoreError(f"cannot reach FalkorDB at {where}: {e}") from e
         self.graph_name = graph
         self.graph = self.db.select_graph(graph)
+        self.graph._build_params_header = params_header  # the same header text, built faster (see above)
         self._where = url or f"unix://{unix_socket}"
 
     def describe(self) -> str:
