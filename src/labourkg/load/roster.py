@@ -18,6 +18,7 @@ The contract is ``/work/shared/contracts/rosters.md``; the rules are written dow
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import queue
 import re
 import threading
@@ -31,7 +32,7 @@ from labourkg import cypher
 from labourkg.load.mapping import Field, Mapping, MappingError, builtin_mappings, load_mapping
 from labourkg.load.tables import Table, TableError, read_tables
 from labourkg.load.vocabulary import load_vocabulary
-from labourkg.load.writer import GraphWriter, NodeRecord, RelRecord
+from labourkg.load.writer import GraphWriter, NodeRecord
 from labourkg.naming import canonical_name, organisation_label
 from labourkg.ontology import Concept, Ontology
 from labourkg.store.base import DEFAULT_BATCH, GraphStore, QueryResult, SchemaPlan, WriteStats
@@ -44,6 +45,7 @@ YEAR_MIN, YEAR_MAX = 1950, 2100
 # link targets whose failure rejects the row (the contract's list); the rest only warn
 STRICT_TARGETS = {"person", "provider", "enterprise"}
 CACHE_LIMIT = 200_000  # entries per memo table before it is cleared: bounds memory on huge registers
+GC_THRESHOLD = 10_000  # allocations between young collections during a load (Python's default: 700)
 
 _HONOUR_FORMS = (
     re.compile(r"^(?P<name>.+?)\s*[:：]\s*(?P<year>\S*)$"),  # 全国劳动模范:2020
@@ -351,15 +353,25 @@ class Resolver:
 
 
 Target = tuple[str, str, dict[str, Any], tuple[NodeRecord, ...]]  # label, id, rel props, nodes to create
+Cell = tuple[Any, "tuple[str, str] | None", bool]  # value, warning (column, reason), whether it is the default
+_REJECTED = object()  # marks a memoised rejection: (_REJECTED, column, reason) or (_REJECTED, reason)
+_DROPPED = object()  # marks a memoised dropped value: (_DROPPED, reason)
 
 
 class RowBuilder:
-    """Checks one row against its mapping and turns it into records (or raises ``RowRejected``)."""
+    """Checks one row against its mapping and hands it to the writer (or raises ``RowRejected``).
 
-    def __init__(self, mapping: Mapping, resolver: Resolver, source: str) -> None:
+    Compiled once per table: the column of each field, a converter per field, and memos of
+    converted cells and of their link targets per distinct cell text (register cells repeat a
+    lot: regions, industries, honours, tiers, dates). Only what depends on the text alone is
+    memoised; references to other rows (leaders, providers, enterprises) are looked up per row.
+    """
+
+    def __init__(self, mapping: Mapping, resolver: Resolver, source: str, cols: dict[int, Field] | None = None) -> None:
         self.m, self.r, self.onto = mapping, resolver, resolver.onto
         self.source = source
         self.warnings: list[tuple[str, str]] = []  # (column, reason) of the current row
+        self.defaulted: set[str] = set()  # fields of the current row whose value is the mapping's default
         self.rid_field = next((f for f in mapping.fields.values() if f.register_id), None)
         self.link_fields = [f for f in mapping.fields.values() if f.link]
         self.prop_fields = [f for f in mapping.fields.values() if f.property]
@@ -367,6 +379,70 @@ class RowBuilder:
         ends = {f.endpoint: f for f in mapping.fields.values() if f.endpoint}
         self.endpoints = (ends.get("source"), ends.get("target"))
         self.keepers = {f.name: self._keeper(f) for f in mapping.fields.values() if f.list}
+        self.label = mapping.node or ""
+        if cols is not None:
+            self.compile(cols)
+
+    # -------------------------------------------------------------- compiling
+    def compile(self, cols: dict[int, Field]) -> None:
+        """Converters for the table's columns (``cols``: column index -> field, in column order)."""
+        self.cols = cols
+        self.columns = [(i, f.name, self._converter(f)) for i, f in cols.items()]
+        present = {f.name for f in cols.values()}
+        self.absent = [f for f in self.m.fields.values() if f.name not in present]
+        # link fields: (field, to, strict, memo of value -> targets); their rel property field
+        self.links = [(f, f.link.to, f.link.to in STRICT_TARGETS, _Memo()) for f in self.link_fields if f.link]
+        self.link_prop_of = {f.name: self.link_props.get(f.link.rel) for f in self.link_fields if f.link}
+        self.props_plan = [(f.name, f.property, f.property == "name") for f in self.prop_fields]
+        self.vocab_memo: _Memo = _Memo()  # (to, item) -> targets or the exception
+
+    def _converter(self, f: Field) -> Callable[[str], Cell]:
+        """raw cell -> (value, warning, defaulted), raising ``RowRejected``; memoised unless the field is plain."""
+        name, required, default = f.name, f.required, f.default
+        empty: Cell = (default, None, default is not None)
+        if f.type == "str" and not (f.pattern or f.choices or f.list or f.enum):
+            def plain(raw: str) -> Cell:
+                s = raw.strip()
+                if s:
+                    return s, None, False
+                if required:
+                    raise RowRejected(name, "required value is empty")
+                return empty
+            return plain
+
+        def convert(raw: str) -> Cell:
+            s = raw.strip()
+            if not s:
+                if required:
+                    raise RowRejected(name, "required value is empty")
+                return empty
+            try:
+                return self._parse(f, s), None, False
+            except ValueDropped as e:
+                if self._strict(f):
+                    raise RowRejected(e.column, e.reason) from None
+                return default, (e.column, e.reason + "; value dropped"), False
+            except RowRejected as e:  # a bad date: the contract rejects the row unless the mapping says warn
+                if f.on_error != "warn":
+                    raise
+                return default, (e.column, e.reason + "; value dropped"), False
+
+        if not (f.list or f.enum or f.choices or f.type != "str"):
+            return convert  # a pattern check of values that rarely repeat (credit codes)
+        memo: _Memo = _Memo()
+
+        def memoised(raw: str) -> Cell:
+            hit = memo.get(raw)
+            if hit is None:
+                try:
+                    hit = convert(raw)
+                except RowRejected as e:
+                    hit = (_REJECTED, e.column, e.reason)
+                memo.put(raw, hit)
+            if hit[0] is _REJECTED:
+                raise RowRejected(hit[1], hit[2])
+            return hit
+        return memoised
 
     # -------------------------------------------------------------- cells
     def _strict(self, f: Field) -> bool:
@@ -374,26 +450,6 @@ class RowBuilder:
         if f.on_error:
             return f.on_error == "reject"
         return f.required or f.register_id
-
-    def _value(self, f: Field, raw: str) -> Any:
-        raw = raw.strip()
-        if not raw:
-            if f.required:
-                raise RowRejected(f.name, "required value is empty")
-            if f.default is not None:
-                self.defaulted.add(f.name)
-            return f.default
-        try:
-            return self._parse(f, raw)
-        except ValueDropped as e:
-            if self._strict(f):
-                raise RowRejected(e.column, e.reason) from None
-            self.warnings.append((e.column, e.reason + "; value dropped"))
-        except RowRejected as e:  # a bad date: the contract rejects the row unless the mapping says warn
-            if f.on_error != "warn":
-                raise
-            self.warnings.append((e.column, e.reason + "; value dropped"))
-        return f.default
 
     def _parse(self, f: Field, raw: str) -> Any:
         if f.type == "int":
@@ -441,19 +497,27 @@ class RowBuilder:
             return None
         return lambda piece: self.r.concept(scheme, piece) is not None
 
-    def values(self, cols: dict[int, Field], cells: list[str]) -> dict[str, Any]:
-        self.warnings = []
-        self.defaulted: set[str] = set()  # fields whose value is the mapping's default, not the cell's
+    def values(self, cells: list[str]) -> dict[str, Any]:
+        """Field name -> converted value of one row; sets ``warnings`` and ``defaulted``."""
+        warnings: list[tuple[str, str]] = []
+        self.warnings = warnings
+        defaulted: set[str] = set()
+        self.defaulted = defaulted
         vals: dict[str, Any] = {}
-        for i, f in cols.items():
-            vals[f.name] = self._value(f, cells[i] if i < len(cells) else "")
-        for f in self.m.fields.values():
-            if f.name not in vals:
-                if f.required:
-                    raise RowRejected(f.name, "required column is missing")
-                vals[f.name] = f.default
-                if f.default is not None:
-                    self.defaulted.add(f.name)
+        n = len(cells)
+        for i, name, conv in self.columns:
+            v, warn, dflt = conv(cells[i] if i < n else "")
+            vals[name] = v
+            if warn is not None:
+                warnings.append(warn)
+            if dflt:
+                defaulted.add(name)
+        for f in self.absent:
+            if f.required:
+                raise RowRejected(f.name, "required column is missing")
+            vals[f.name] = f.default
+            if f.default is not None:
+                defaulted.add(f.name)
         return vals
 
     # -------------------------------------------------------------- links
@@ -469,23 +533,44 @@ class RowBuilder:
             if to in STRICT_TARGETS:
                 out.append(self._reference(f, to, item))
                 continue
-            key = (to, item, self.source)
-            hit = self.r.memo.get(key)
+            key = (to, item)
+            hit = self.vocab_memo.get(key)
             if hit is None:
                 try:
-                    hit = self._vocab_target(f, to, item)
-                except ValueDropped as e:
-                    hit = e
+                    hit = self._vocab_target(f, to or "", item)
+                except ValueDropped as e:  # kept as text: an exception would hold its frames
+                    hit = (_DROPPED, e.reason)
                 except RowRejected as e:
-                    hit = e
-                self.r.memo.put(key, hit)
-            if isinstance(hit, ValueDropped):
-                self.warnings.append((f.name, hit.reason + "; value dropped"))
-            elif isinstance(hit, RowRejected):
-                raise RowRejected(f.name, hit.reason)
-            else:
+                    hit = (_REJECTED, e.reason)
+                self.vocab_memo.put(key, hit)
+            if type(hit) is list:
                 out.extend(hit)
+            elif hit[0] is _DROPPED:
+                self.warnings.append((f.name, hit[1] + "; value dropped"))
+            else:
+                raise RowRejected(f.name, hit[1])
         return out
+
+    def _link_targets(self, f: Field, strict: bool, memo: _Memo, value: Any) -> list[Target]:
+        """``_targets`` of a whole cell; memoised per distinct value for vocabulary links (with their warnings)."""
+        if strict:
+            return self._targets(f, value)
+        key = tuple(value) if isinstance(value, list) else value
+        hit = memo.get(key)
+        if hit is None:
+            outer, self.warnings = self.warnings, []
+            try:
+                hit = (self._targets(f, value), self.warnings)
+            except RowRejected as e:
+                hit = (_REJECTED, e.column, e.reason)
+            finally:
+                self.warnings = outer
+            memo.put(key, hit)
+        if hit[0] is _REJECTED:
+            raise RowRejected(hit[1], hit[2])
+        if hit[1]:
+            self.warnings.extend(hit[1])
+        return hit[0]
 
     def _vocab_target(self, f: Field, to: str, item: str) -> list[Target]:
         """Targets that depend on the item's text only (memoised by the caller)."""
@@ -564,67 +649,77 @@ class RowBuilder:
         return hit[0], hit[1], {}, ()
 
     # -------------------------------------------------------------- rows
-    def node_row(self, vals: dict[str, Any]) -> tuple[NodeRecord, list[NodeRecord], list[RelRecord]]:
-        m, onto = self.m, self.onto
-        label = m.node or ""
+    def node_row(self, cells: list[str], writer: GraphWriter, written: _Memo) -> None:
+        """Check a node table's row whole, then queue its node, new nodes it links to, and its relationships."""
+        vals = self.values(cells)
+        label, r, source = self.label, self.r, self.source
         assert self.rid_field is not None
         rid = str(vals[self.rid_field.name])
         name = canonical_name(str(vals["name"]))
         props: dict[str, Any] = {"register_id": rid}
         # a default fills an empty cell of a node new to the register, but never overwrites what an
         # earlier load said (a later, sparser register must not reset capacities)
-        known = (label, rid) in self.r.by_register
-        for f in self.prop_fields:
-            if known and f.name in self.defaulted:
+        known = (label, rid) in r.by_register
+        defaulted = self.defaulted
+        for fname, prop, is_name in self.props_plan:
+            if known and fname in defaulted:
                 continue
-            v = vals.get(f.name)
+            v = vals[fname]
             if v is not None and v != "":
-                props[f.property] = name if f.property == "name" else v  # type: ignore[index]
-        links: list[tuple[Field, list[Target]]] = []
-        for f in self.link_fields:
-            v = vals.get(f.name)
+                props[prop] = name if is_name else v
+        links: list[tuple[Field, str, list[Target]]] = []
+        for f, to, strict, memo in self.links:
+            v = vals[f.name]
             if v is not None and v != "" and v != []:
-                links.append((f, self._targets(f, v)))
+                links.append((f, to, self._link_targets(f, strict, memo, v)))
         # nothing below raises: the row is accepted
         if label == "Person":
-            employer = next((t[0][1] for f, t in links if f.link and f.link.to == "organisation" and t), None)
-            nid = self.r.person_id(name, rid, employer.split(":", 1)[1] if employer else None)
+            employer = next((t[0][1] for _, to, t in links if to == "organisation" and t), None)
+            nid = r.person_id(name, rid, employer.split(":", 1)[1] if employer else None)
         else:
-            nid = self.r.by_register.get((label, rid)) or onto.id_for(label, name)
-        self.r.by_register.put((label, rid), nid)
-        region = next((t[0][1] for f, t in links if f.link and f.link.to == "region" and t), None)
+            nid = r.by_register.get((label, rid)) or self.onto.id_for(label, name)
+        r.by_register.put((label, rid), nid)
+        region = next((t[0][1] for _, to, t in links if to == "region" and t), None)
         if region:
             props["region_code"] = region.split(":", 1)[1]
-        extra: list[NodeRecord] = []
-        rels: dict[tuple[str, str, str], RelRecord] = {}
-        for f, targets in links:
-            assert f.link is not None
+        writer.add_node(label, nid, props, source)
+        rels: dict[tuple[str, str, str], list] = {}  # (type, label, id) -> [reverse, props]
+        for f, _, targets in links:
+            link = f.link
+            assert link is not None
+            rel_type = link.rel
             rel_props: dict[str, Any] = {}
-            g = self.link_props.get(f.link.rel)
+            g = self.link_prop_of[f.name]
             if g is not None and vals.get(g.name):
                 rel_props[g.link_property["name"]] = vals[g.name]  # type: ignore[index]
             for t_label, t_id, t_props, nodes in targets:
-                extra.extend(nodes)
+                for n in nodes:
+                    if n.id not in written:
+                        written.put(n.id, True)
+                        writer.add_node(n.label, n.id, n.props, n.source, n.aliases)
                 p = {**rel_props, **t_props} if t_props else rel_props
-                key = (f.link.rel, t_label, t_id)
+                key = (rel_type, t_label, t_id)
                 seen = rels.get(key)
                 if seen is not None:
                     # the same target twice in one row (an honour listed with two years): one relationship,
                     # the earliest year, so the result does not depend on the order of the writes
-                    if "year" in p and "year" in seen.props:
-                        seen.props = {**seen.props, "year": min(seen.props["year"], p["year"])}
+                    if "year" in p and "year" in seen[1]:
+                        seen[1] = {**seen[1], "year": min(seen[1]["year"], p["year"])}
                     elif "year" in p:
-                        seen.props = {**seen.props, "year": p["year"]}
+                        seen[1] = {**seen[1], "year": p["year"]}
                     continue
-                if f.link.reverse:
-                    rels[key] = RelRecord(f.link.rel, t_label, t_id, label, nid, p, self.source)
-                else:
-                    rels[key] = RelRecord(f.link.rel, label, nid, t_label, t_id, p, self.source)
-        return NodeRecord(label, nid, props, [], self.source), extra, list(rels.values())
+                rels[key] = [link.reverse, p]
+        for (rel_type, t_label, t_id), (reverse, p) in rels.items():
+            if reverse:
+                writer.add_rel(rel_type, t_label, t_id, label, nid, p, source)
+            else:
+                writer.add_rel(rel_type, label, nid, t_label, t_id, p, source)
 
-    def edge_row(self, vals: dict[str, Any]) -> RelRecord:
-        m = self.m
+    def edge_row(self, cells: list[str], writer: GraphWriter) -> None:
+        """Check an edge table's row, then queue its relationship."""
+        vals = self.values(cells)
         src, dst = self.endpoints
+        assert src is not None and dst is not None
         s = self._targets(src, vals[src.name])[0]
         o = self._targets(dst, vals[dst.name])[0]
         props = {f.property: vals[f.name] for f in self.prop_fields if vals.get(f.name) not in (None, "")}
@@ -632,12 +727,12 @@ class RowBuilder:
             props["period"] = quarter_of(props["date"])
         props.setdefault("service_type", "")
         props.setdefault("date", "")
-        return RelRecord(m.edge or "", s[0], s[1], o[0], o[1], props, self.source)
+        writer.add_rel(self.m.edge or "", s[0], s[1], o[0], o[1], props, self.source)  # type: ignore[arg-type]
 
-    def references(self, cols: dict[int, Field], chunk: list[tuple[int, list[str]]]) -> dict[str, set[str]]:
+    def references(self, chunk: list[tuple[int, list[str]]]) -> dict[str, set[str]]:
         """Every id the chunk refers to, by link target (person, provider, enterprise), to prefetch."""
         refs: dict[str, set[str]] = {}
-        for i, f in cols.items():
+        for i, f in self.cols.items():
             to = f.link.to if f.link else f.to
             if to in STRICT_TARGETS:
                 bucket = refs.setdefault(to, set())
@@ -765,6 +860,12 @@ def load_roster(
     if vocabulary:
         report.stats += load_vocabulary(store, onto)
     pipe = _Pipeline(store)
+    # the load allocates millions of short-lived containers (rows, props): with the default GC thresholds
+    # the collector runs every 700 of them and keeps rescanning the ontology and the memos (a third of
+    # the CPU). Freeze what exists and collect less often during the load; both are undone at the end.
+    threshold = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(max(threshold[0], GC_THRESHOLD), *threshold[1:])
     try:
         resolver = Resolver(pipe, onto)
         writer = GraphWriter(pipe, onto, batch_size=batch_size)
@@ -774,6 +875,8 @@ def load_roster(
         pipe.drain()
     finally:
         pipe.close()
+        gc.set_threshold(*threshold)
+        gc.unfreeze()
     report.stats += pipe.stats
     return report
 
@@ -789,14 +892,17 @@ def _load_table(table: Table, m: Mapping, resolver: Resolver, writer: GraphWrite
         for _ in table.rows:  # close the file
             pass
         return tr
-    builder = RowBuilder(m, resolver, f"roster:{table.source}")
+    builder = RowBuilder(m, resolver, f"roster:{table.source}", cols)
     rid_col = next((i for i, f in cols.items() if f.register_id), None)
     name_col = next((i for i, f in cols.items() if f.name == "name"), None)
     written: _Memo = _Memo()  # ids of extra nodes (employers, new skills) already queued in this load
     rows = iter(table.rows)
+    row = builder.node_row if m.node else None
+    edge = builder.edge_row
+    warnings, errors, source = report.warnings, report.errors, table.source
     while chunk := list(islice(rows, batch_size)):
         resolver.new_chunk()
-        refs = builder.references(cols, chunk)
+        refs = builder.references(chunk)
         if m.node == "Person" or "person" in refs:
             pipe.drain()  # earlier chunks' people must be in the store before they are looked up by name
         if rid_col is not None and m.node:
@@ -810,27 +916,21 @@ def _load_table(table: Table, m: Mapping, resolver: Resolver, writer: GraphWrite
             resolver.prefetch_register(PROVIDER_LABELS, refs["provider"])
         if refs.get("enterprise"):
             resolver.prefetch_register(["Enterprise"], refs["enterprise"])
+        loaded = 0
         for line, cells in chunk:
-            tr.rows += 1
             try:
-                vals = builder.values(cols, cells)
-                if m.node:
-                    node, extra, rels = builder.node_row(vals)
-                    writer.node(node)
-                    for n in extra:
-                        if n.id not in written:
-                            written.put(n.id, True)
-                            writer.node(n)
-                    for r in rels:
-                        writer.rel(r)
+                if row is not None:
+                    row(cells, writer, written)
                 else:
-                    writer.rel(builder.edge_row(vals))
-                tr.loaded += 1
-                for column, reason in builder.warnings:
-                    report.warnings.append(RowError(table.source, line, column, reason))
+                    edge(cells, writer)
+                loaded += 1
+                if builder.warnings:
+                    warnings.extend(RowError(source, line, column, reason) for column, reason in builder.warnings)
             except RowRejected as e:
                 tr.rejected += 1
-                report.errors.append(RowError(table.source, line, e.column, e.reason))
+                errors.append(RowError(source, line, e.column, e.reason))
+        tr.rows += len(chunk)
+        tr.loaded += loaded
         writer.flush()
         if progress:
             progress(m.table, len(chunk))

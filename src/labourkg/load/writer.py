@@ -79,36 +79,57 @@ class GraphWriter:
             self.flush()
 
     def node(self, rec: NodeRecord) -> None:
-        self._check(rec.label, "label")
-        rows = self._nodes.setdefault(rec.label, {})
-        row = rows.get(rec.id)
-        if row is None:
-            rows[rec.id] = {"id": rec.id, "props": _clean(rec.props), "aliases": list(dict.fromkeys(rec.aliases)),
-                            "sources": [rec.source] if rec.source else []}
-            self._added()
-            return
-        row["props"].update(_clean(rec.props))
-        for a in rec.aliases:
-            _add(row["aliases"], a)
-        _add(row["sources"], rec.source)
+        self.add_node(rec.label, rec.id, rec.props, rec.source, rec.aliases)
 
     def rel(self, rec: RelRecord) -> None:
-        self._check(rec.type, "type")
-        engaged = rec.type == "ENGAGED"
-        key = (rec.s, rec.o, rec.props.get("date"), rec.props.get("service_type")) if engaged else (rec.s, rec.o)
-        rows = self._rels.setdefault((rec.s_label, rec.type, rec.o_label), {})
+        self.add_rel(rec.type, rec.s_label, rec.s, rec.o_label, rec.o, rec.props, rec.source, rec.evidence)
+
+    def add_node(self, label: str, node_id: str, props: dict[str, Any], source: str | None = None,
+                 aliases: list[str] | tuple[str, ...] = ()) -> None:
+        """``node(NodeRecord(...))`` without the record: the bulk loaders' path."""
+        rows = self._nodes.get(label)
+        if rows is None:
+            self._check(label, "label")
+            rows = self._nodes[label] = {}
+        row = rows.get(node_id)
+        if row is None:
+            rows[node_id] = {"id": node_id, "props": _clean(props),
+                             "aliases": list(dict.fromkeys(aliases)) if aliases else [],
+                             "sources": [source] if source else []}
+            self._buffered += 1
+            if self._buffered >= self.batch_size:
+                self.flush()
+            return
+        row["props"].update(_clean(props))
+        for a in aliases:
+            _add(row["aliases"], a)
+        _add(row["sources"], source)
+
+    def add_rel(self, rel_type: str, s_label: str, s: str, o_label: str, o: str, props: dict[str, Any],
+                source: str | None = None, evidence: str | None = None) -> None:
+        """``rel(RelRecord(...))`` without the record: the bulk loaders' path."""
+        group = (s_label, rel_type, o_label)
+        rows = self._rels.get(group)
+        if rows is None:
+            self._check(rel_type, "type")
+            rows = self._rels[group] = {}
+        engaged = rel_type == "ENGAGED"
+        key = (s, o, props.get("date"), props.get("service_type")) if engaged else (s, o)
         row = rows.get(key)
         if row is None:
-            row = rows[key] = {"s": rec.s, "o": rec.o, "props": _clean(rec.props),
-                               "sources": [rec.source] if rec.source else [],
-                               "evidence": [rec.evidence] if rec.evidence else []}
+            row = rows[key] = {"s": s, "o": o, "props": _clean(props) if props else {},
+                               "sources": [source] if source else [],
+                               "evidence": [evidence] if evidence else []}
             if engaged:
                 row["date"], row["service_type"] = key[2], key[3]
-            self._added()
+            self._buffered += 1
+            if self._buffered >= self.batch_size:
+                self.flush()
             return
-        row["props"].update(_clean(rec.props))
-        _add(row["sources"], rec.source)
-        _add(row["evidence"], rec.evidence)
+        if props:
+            row["props"].update(_clean(props))
+        _add(row["sources"], source)
+        _add(row["evidence"], evidence)
 
     def mention(self, article_id: str, label: str, entity_id: str, spans: list[tuple[int, int, str]]) -> None:
         rows = self._mentions.setdefault(label, {})
