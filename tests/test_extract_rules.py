@@ -211,3 +211,42 @@ def test_members_joined_by_he_and_an_anaphoric_college():
     for who in ("苗海燕", "卜永庆"):
         assert ("MEMBER_OF", who, studio) in r
         assert ("WORKS_FOR", who, "韶关市技师学院") in r
+
+
+# ---------------------------------------------------------------- honours without a plain subject, studios, places
+
+
+def test_elided_subject_award_list_and_relative_clause():
+    _, r = _doc("珠江日报讯 贺文强是韶关丰源纺织有限公司焊工。贺文强说，手艺要传下去。\n荣誉接踵而至：2017年获评“全国技术能手”，"
+                "2021年获广东省五一劳动奖章。\n今年获评“全国技术能手”的韶关金穗建材有限公司技师苗海燕也在现场。")
+    assert ("RECEIVED", "贺文强", "全国技术能手") in r and ("RECEIVED", "贺文强", "广东省五一劳动奖章") in r
+    assert ("RECEIVED", "苗海燕", "全国技术能手") in r
+
+
+def test_studio_based_at_its_leaders_employer_or_after_yituo():
+    _, r = _doc("韶关日报讯 韶关丰源纺织有限公司首席技师贺文强介绍了其领衔的贺文强劳模创新工作室。"
+                "苗海燕技能大师工作室成立于2020年，依托韶关金穗建材有限公司设备部建设，领衔人苗海燕是全国技术能手。")
+    assert ("BASED_AT", "贺文强劳模创新工作室", "韶关丰源纺织有限公司") in r
+    assert ("BASED_AT", "苗海燕技能大师工作室", "韶关金穗建材有限公司") in r
+
+
+def test_corner_quotes_district_stems_and_event_location():
+    ents, r = _doc("【某某報訊】由廣東省總工會主辦的「2024粵港澳勞模工匠交流活動」日前在廣州番禺舉行。")
+    assert "2024粤港澳劳模工匠交流活动" in ents["Event"] and not ents.get("Campaign")
+    assert "番禺区" in ents["Place"]
+    assert ("LOCATED_IN", "2024粤港澳劳模工匠交流活动", "番禺区") in r
+    assert ("ORGANISED", "广东省总工会", "2024粤港澳劳模工匠交流活动") in r
+
+
+def test_owner_and_quoted_programme_of_an_activity():
+    ents, r = _doc("韶关日报讯 韶关市总工会2024年“冬送温暖”慰问活动启动。“冬送温暖”活动覆盖全市。市图书馆“丹霞讲坛”开讲，"
+                   "由韶关市图书馆主办的2024年第三期“丹霞讲坛”在该馆举行。")
+    assert ("ORGANISED", "韶关市总工会", "冬送温暖") in r
+    assert "冬送温暖" in ents["Campaign"] and not any(n.endswith("慰问活动") for n in ents.get("Event", set()))
+    assert "韶关市图书馆丹霞讲坛" not in ents["Event"]
+    assert ("ORGANISED", "韶关市图书馆", "2024年第三期丹霞讲坛") in r
+
+
+def test_post_word_inside_another_word_starts_no_name():
+    ents, _ = _doc("韶关日报讯 韶关机电工程有限公司高级工程师贺文强发言。")
+    assert ents["Person"] == {"贺文强"}

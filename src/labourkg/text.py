@@ -84,6 +84,8 @@ def _joinable(ch: str) -> bool:
     return is_cjk(ch) or ch.isdigit() or ch in "“”\"（）()《》、，。：；,:;·%"
 
 
+# 「」『』 (Hong Kong, Taiwan, traditional typesetting) read as the mainland “” quotes
+_CORNER_QUOTES = str.maketrans({"「": "“", "」": "”", "『": "“", "』": "”", "﹁": "“", "﹂": "”"})
 _TERMINAL = set("。！？!?；;：:")
 # A line starting with an enumerator (一、 2. (三)) opens a new list item or section.
 _ENUMERATOR = re.compile(r"[一二三四五六七八九十]{1,3}[、.．]|\d{1,3}[、.．](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）]")
@@ -245,7 +247,7 @@ def normalise(original: str) -> Normalised:
             pos.append(i)
         i += 1
     pos.append(n)
-    text = "".join(out)
+    text = "".join(out).translate(_CORNER_QUOTES)
     text = _mend(text)
     simp = to_simplified(text)
     if len(simp) == len(text):

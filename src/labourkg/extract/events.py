@@ -19,7 +19,9 @@ from labourkg.extract.grammar import (
     DATA,
     EVENT_HEADS,
     GENERIC_EVENT_WORDS,
+    ORG_SUFFIXES,
     QUOTED_CAMPAIGN_TAILS,
+    UNION_SUFFIXES,
     alt,
 )
 from labourkg.extract.model import Doc, Mention
@@ -28,6 +30,8 @@ from labourkg.extract.spans import left_start
 _HEAD_RE = re.compile(f"(?:(?P<e>{alt(EVENT_HEADS)})|(?P<c>{alt(CAMPAIGN_HEADS)}))(?!品牌|计划|方案|项目|制度|精神|工作)")
 _QUOTED_RE = re.compile(rf"[“\"]([^“”\"]{{2,30}})[”\"](?:({alt(QUOTED_CAMPAIGN_TAILS)}))?")
 _CONGRESS_RE = re.compile(r"(?:党的|中国共产党第|中共|中国工会|中国工会第)([一二三四五六七八九十]{1,3})(?:次全国代表大会|大)(?![学队])")
+_OWNER = re.compile(f"^[^“\"]{{1,12}}?(?:{alt(ORG_SUFFIXES + UNION_SUFFIXES)})(?=(?:\\d{{4}}年度?)?[“\"])")
+_EVENT_END = re.compile(f"(?:{alt(EVENT_HEADS)})$")
 _ROUND = re.compile(r"(?:\([^()]{1,8}\))?(?:总决赛|半决赛|决赛|初赛|复赛|预赛|选拔赛)")
 _GENERIC_RE = re.compile(f"^(?:{alt(GENERIC_EVENT_WORDS)})*$")
 _QUOTES = re.compile(r"[“”\"'‘’《》]")
@@ -77,6 +81,10 @@ def find_events(doc: Doc) -> list[Mention]:
         s0, _ = doc.sentence_of(m.start())
         start = left_start(text, m.start(), s0, kind="event", maxlen=40)
         prefix = text[start : m.start()]
+        cut = _OWNER.match(prefix)
+        if cut:  # 市图书馆“某某讲坛”: the body that holds the event is not part of its name
+            start += cut.end()
+            prefix = prefix[cut.end() :]
         if prefix.startswith(("市", "省")) and not prefix.startswith(("市场", "市民", "省部")):
             place = doc.expand_level(prefix[0])
             canonical = (place + prefix[1:] if place else prefix) + head
@@ -90,8 +98,8 @@ def find_events(doc: Doc) -> list[Mention]:
         inner, tail = m.group(1), m.group(2)
         if not tail and not inner.endswith(tuple(QUOTED_CAMPAIGN_TAILS)):
             continue
-        if re.search(r"[,。;!?]", inner):
-            continue
+        if re.search(r"[,。;!?]", inner) or (not tail and _EVENT_END.search(inner)):
+            continue  # “2024某某交流活动”: a named event (found by its head), not a programme
         name = inner
         out.append(Mention(m.start(1), m.end(1), "Campaign", canonical_event(name), inner, how="quoted"))
     for m in _CONGRESS_RE.finditer(text):

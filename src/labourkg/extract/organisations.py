@@ -142,6 +142,9 @@ def _type_for(doc: Doc, name: str, suffix: str) -> str | None:
                 return "Union"  # 某某有限公司工会: an organisation in front
             return None
         middle = name[j[1] : len(name) - len(suffix)]
+        if kind == "Union" and middle and (any(_KIND[x] == "Union" for x in _SUFFIX_RE.findall(middle))
+                                           or any(t in _BAD_MIDDLE for t in _tokenise(middle))):
+            return None  # 省总工会将持续深化…工会: a clause, not a name
         if kind == "GovernmentBody":
             inner = _SUFFIX_RE.findall(middle)
             if any(_KIND[x] == "Union" for x in inner):

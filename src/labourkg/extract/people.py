@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from labourkg.extract.gazetteer import is_common_word
 from labourkg.extract.grammar import (
     BYLINE,
     GENERIC_LEADERS,
@@ -66,6 +67,8 @@ def find_people(doc: Doc, cue_ends: list[int], known: set[str] | None = None) ->
         return m
 
     for m in _POST_RE.finditer(text):
+        if is_common_word(text[m.end() - 1 : m.end() + 1], min_freq=1000):
+            continue  # 机电工程有限公司: the post word (电工) is the start of another word (工程)
         take(m.end(), "post")
     for m in _WEAK_RE.finditer(text):
         take(m.end(), "post", strict=True)

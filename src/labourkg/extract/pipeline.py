@@ -149,6 +149,13 @@ def _fold_short_forms(doc: Doc) -> None:
     for m in ms:
         if m.type == "Event" and m.name in fold:
             m.name = fold[m.name]
+    # 2024年“夏送清凉”慰问活动 and the programme “夏送清凉”: one thing, named by the quoted core
+    camps = {m.name for m in ms if m.type == "Campaign"}
+    for m in ms:
+        if m.type == "Event":
+            core = _GENERIC_ACTIVITY.sub("", _event_key(m.name))
+            if core != _event_key(m.name) and core in camps:
+                m.type, m.name = "Campaign", core
     # 区总工会, 县技术能手: a district-relative name is the one full name of the same kind ending with it
     for m in ms:
         if m.type not in ("Union", "GovernmentBody", "Organization", "Honour") or m.name[:1] not in ("区", "县"):
@@ -162,6 +169,11 @@ def _fold_short_forms(doc: Doc) -> None:
     for m in ms:
         if m.type == "Campaign":
             groups.setdefault(campaign_core(m.name, [p for p in doc.gaz.places if m.name.startswith(p)]), []).append(m)
+    # 助企行专项行动 after 劳模工匠助企行: a core that ends another, longer core is the same programme
+    for core in sorted(groups, key=len):
+        longer = [c for c in groups if c != core and c.endswith(core) and len(core) >= 3]
+        if len(longer) == 1:
+            groups[longer[0]].extend(groups.pop(core))
     for core, group in groups.items():
         names = {m.name for m in group}
         quoted = any(re.search(f"[“\"]{re.escape(core)}[”\"]", m.surface) for m in group)
@@ -179,6 +191,9 @@ def _fold_short_forms(doc: Doc) -> None:
                     continue
                 extra.append(Mention(occ.start(), occ.end(), "Enterprise", m.name, short, how="short"))
     ms.extend(extra)
+
+
+_GENERIC_ACTIVITY = re.compile(r"(?:慰问|主题|系列|专题)?活动$")
 
 
 def _event_key(name: str) -> str:

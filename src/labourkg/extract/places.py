@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 
+from labourkg.extract.gazetteer import Gazetteer
 from labourkg.extract.model import Doc, Mention
+from labourkg.ontology import Concept
 
 _DATELINE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(日报|晚报|都市报|商报|工人报|新闻网|融媒体中心|电视台|发布)(?:社)?讯")
 _HOME_REF = re.compile(r"我市|本市|全市")
@@ -25,11 +28,31 @@ def find_places(doc: Doc) -> list[Mention]:
         c = doc.gaz.places[m.group()]
         out.append(Mention(m.start(), m.end(), "Place", c.name, m.group(), concept=c.id,
                            attrs={"level": doc.gaz.level(c)}, how="gazetteer"))
+    # 广州南沙, 肇庆端州: a city followed by the stem of one of its districts (南沙区 → 南沙)
+    stems = _district_stems(doc.gaz)
+    for m in list(out):
+        for stem, c in stems.get(m.concept or "", {}).items():
+            if text.startswith(stem, m.end) and not doc.gaz.place_re.match(text, m.end):
+                out.append(Mention(m.end, m.end + len(stem), "Place", c.name, stem, concept=c.id,
+                                   attrs={"level": doc.gaz.level(c)}, how="district-stem"))
     if doc.home_city is not None:
         c = doc.home_city
         for m in re.finditer("|".join(_HOME_REF_SURFACES), text):
             out.append(Mention(m.start(), m.end(), "Place", c.name, m.group(), concept=c.id,
                                attrs={"level": doc.gaz.level(c)}, how="home"))
+    return out
+
+
+@cache
+def _district_stems(gz: Gazetteer) -> dict[str, dict[str, Concept]]:
+    """city id -> {district stem: district concept} (南沙区 → 南沙) for stems of two characters or more."""
+    out: dict[str, dict[str, Concept]] = {}
+    for c in gz.regions.values():
+        if gz.level(c) != "county" or len(c.name) < 3 or c.name[-1] not in "区县市":
+            continue
+        parent = gz.parent(c)
+        if parent is not None:
+            out.setdefault(parent.id, {})[c.name[:-1]] = c
     return out
 
 

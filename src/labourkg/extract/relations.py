@@ -38,6 +38,8 @@ _ATTEND_RE = re.compile(alt(ATTEND_CUES))
 _VISIT_RE = re.compile(f"(?:{alt(VISIT_CUES)})(?:(?:位于|地处)[^,。;]{{1,10}}的)?$")
 _HELP_RE = re.compile(alt(HELP_CUES))
 _HELP_PREP_RE = re.compile(f"(?:{alt(HELP_PREPS)})$")
+# 作报告, 以“…”为题, 主讲: the speaker is the last person before the cue, at the story's event
+_SPEAKER_CUES = ("作", "为题", "主讲", "授课")
 _ANAPHOR = re.compile(r"会议|活动|座谈会|仪式|大会|开幕式|闭幕式|颁奖典礼|会")
 _STORY = re.compile(r"讯")
 # 出席并讲话, 出席。: an attendance cue without an object refers to the story's event
@@ -101,12 +103,43 @@ def find_relations(doc: Doc, synth: list[Mention]) -> list[Rel]:
     _units(doc, idx, rels)
     _organised(doc, idx, rels)
     _organised_passive(doc, idx, rels)
+    _organised_own(doc, idx, rels)
     _attended(doc, idx, rels, chains)
     _help_visit(doc, idx, rels)
     _part_of(doc, idx, rels)
     _copula_events(doc, idx, rels)
     _located(doc, idx, rels)
+    _based_at_employer(doc, idx, rels)
     return rels
+
+
+_RELY = re.compile(r"依托|设在|挂靠|落户")
+
+
+def _based_at_employer(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
+    """A studio without a stated host: 工作室…，依托某公司…建设 (a host after the studio in its sentence),
+    else the one employer of the person it is named after and led by."""
+    text = doc.text
+    based = {r.subject.name for r in rels if r.type == "BASED_AT"}
+    for u in idx.within(0, len(text), ("Studio",)):
+        if u.name in based or not u.name:
+            continue
+        s, e = doc.sentence_of(u.start)
+        host = None
+        for m in _RELY.finditer(text, u.end, e):
+            o = next(iter(idx.within(m.end(), m.end() + 30, ("Enterprise", "Organization"))), None)
+            if o is not None and o.start - m.end() <= 2:
+                host = o
+                break
+        if host is None:
+            leaders = {r.subject.name for r in rels if r.type == "LEADS" and r.object.name == u.name}
+            employers = {r.object.name: r.object for r in rels if r.type == "WORKS_FOR" and r.subject.name in leaders
+                         and r.object.type in ("Enterprise", "Organization")}
+            if len(leaders) == 1 and len(employers) == 1 and u.name.startswith(next(iter(leaders))):
+                host = next(iter(employers.values()))
+        if host is not None:
+            rels.append(Rel("BASED_AT", u, host, u.start, u.end, 0.6))
+            based.add(u.name)
 
 
 # ---------------------------------------------------------------- posts and titles before names
@@ -323,12 +356,34 @@ def _holders(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
         if idx.ending_at(m.start(), _AGENTS) is not None:
             continue
         s, e = doc.sentence_of(m.start())
+        stop = min([k for k in (text.find(c, m.end(), e) for c in ",;。") if k >= 0] or [e])
+        hons = idx.within(m.end(), stop, ("Honour",))
+        if hons and text[hons[-1].end : hons[-1].end + 1] == "的" or (
+                hons and re.match(r"[”\"]?(?:称号)?的", text[hons[-1].end :])):
+            # 今年获评全国技术能手的某某公司技师张三: the honour qualifies the person named after it
+            p = next(iter(idx.within(hons[-1].end, stop, ("Person",))), None)
+            if p is not None:
+                for h in hons:
+                    rels.append(Rel("RECEIVED", p, h, m.start(), p.end, 0.75, _year_attr(text, m.start() - 8, h.end)))
+                    _role(p, h.name)
+            continue
         first = idx.within(s, m.start(), _AGENTS)
-        if not first or first[0].type != "Person" or first[0].start - s > 1:
+        if not first:
+            # 荣誉接踵而至：2017年获评…，2019年被评为…: a list of awards with the subject left out is
+            # about the person the text is about (the last one named, when named more than once)
+            clause = max([s] + [k + 1 for k in (text.rfind(c, s, m.start()) for c in ",:;") if k >= 0])
+            if not _ELIDED.fullmatch(text, clause, m.start()):
+                continue
+            topic = idx.last_before(s, ("Person",), lambda p: p.how != "byline"
+                                    and "journalist" not in p.attrs.get("roles", ()))
+            if topic is None or s - topic.end > 400 or sum(1 for q in idx.ms if q.name == topic.name) < 2:
+                continue
+            first = [topic]
+        elif first[0].type != "Person" or first[0].start - s > 1:
             continue
         if any(a.type != "Person" or a.name != first[0].name for a in first[1:]):
             continue
-        if re.search(r"[。;]", text[first[0].end : m.start()]):
+        if first[0].end > s and re.search(r"[。;]", text[first[0].end : m.start()]):
             continue
         stop = min([k for k in (text.find(c, m.end(), e) for c in ",;。") if k >= 0] or [e])
         for h in idx.within(m.end(), stop, ("Honour",)):
@@ -336,6 +391,7 @@ def _holders(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
             _role(first[0], h.name)
 
 
+_ELIDED = re.compile(r"(?:于|在)?(?:\d{4}年(?:度)?|今年|去年|当年|同年|次年)?(?:\d{1,2}月)?(?:还|又|再|也|先后|相继|再次|并)?")
 _ENUM = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.]|\d{1,3}[、.]|\([一二三四五六七八九十\d]{1,3}\))")
 _HEADING_FILLER = re.compile(r"[“”\"():、,]|\d+名|\d+人|\d+个|称号|获得者|名单|\d{4}年")
 
@@ -523,6 +579,20 @@ def _organised(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
             break
 
 
+def _organised_own(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
+    """某市总工会2024年“夏送清凉”慰问活动: a body right before its event or programme (possessive)."""
+    text = doc.text
+    for o in idx.within(0, len(text), ("Union", "GovernmentBody", "Organization")):
+        if o.attrs.get("media"):
+            continue
+        m = re.compile(r"(?:\d{4}年度?)?(?:第.{1,3}[届期])?[“\"]?").match(text, o.end)
+        k = m.end() if m else o.end
+        for ev in idx.within(o.end, k + 30, ("Event", "Campaign")):
+            if ev.start in (k, o.end) or (ev.start <= k and ev.end > k):
+                rels.append(Rel("ORGANISED", o, ev, o.start, ev.end, 0.7))
+                break
+
+
 def _organised_passive(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
     """本次大赛由深圳市总工会主办 / 由X主办的Y: the event is the nearest one before (same sentence or
     the one before) or right after the cue."""
@@ -546,8 +616,10 @@ def _organised_passive(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
         cue = re.match(r"(?:和[^,。]{2,15})?(?:联合|共同)?(主办|承办|组织|举办|发起|开展)", text[o.end:])
         if not cue:
             continue
-        after = [ev for ev in events if o.end < ev.start <= o.end + cue.end() + 3]
+        after = [ev for ev in events if o.end < ev.start <= o.end + cue.end() + 14]
         before = [ev for ev in events if ev.end <= m.start() and m.start() - ev.end <= 120]
+        if text[o.end + cue.end() : o.end + cue.end() + 1] == "的":
+            before = []  # 由X主办的Y: Y follows
         target = after[0] if after else (before[-1] if before else None)
         if target is not None:
             for org in orgs:
@@ -568,7 +640,7 @@ def _attended(doc: Doc, idx: _Index, rels: list[Rel], chains: dict[int, list]) -
         if subj is None:
             # 作专题宣讲: the speaker is the last person before the cue in the sentence
             ps = idx.within(s, m.start(), ("Person",))
-            if not ps or not m.group().startswith("作"):
+            if not ps or not m.group().startswith(_SPEAKER_CUES):
                 continue
             subj = ps[-1]
         subjects = [subj]
@@ -595,7 +667,7 @@ def _attended(doc: Doc, idx: _Index, rels: list[Rel], chains: dict[int, list]) -
             story = max([d for d in datelines if d < m.start()], default=0)
             before = [ev for ev in events if story <= ev.start < m.start()]
             target = before[-1] if before else None
-        if target is None and m.group().startswith("作"):
+        if target is None and m.group().startswith(_SPEAKER_CUES):
             story = max([d for d in datelines if d < m.start()], default=0)
             before = [ev for ev in events if story <= ev.start < m.start()]
             target = before[-1] if before else None
