@@ -62,7 +62,7 @@ IMPLIED_BODY = {
     "县长": "县政府", "副县长": "县政府", "区长": "区政府", "副区长": "区政府",
 }
 
-# Titles that describe without naming an employer (no WORKS_FOR): 市领导黄毅.
+# Titles that describe without naming an employer (no WORKS_FOR): 市领导王立.
 GENERIC_LEADERS = ["市领导", "省领导", "县领导", "区领导", "领导", "同志", "劳模工匠代表"]
 # Generic nouns after which a name may follow, read strictly (职工张三表示 but not 职工利益诉求).
 WEAK_POSTS = ["职工", "员工", "工人", "代表", "党员", "队员", "学员", "劳模", "工匠", "志愿者"]

@@ -129,7 +129,7 @@ def find_honours(doc: Doc) -> list[Mention]:
     for m in re.finditer(r"“([^“”]{2,20})”", text):
         inner = m.group(1)
         if "、" in inner or "," in inner or inner in known_campaigns():
-            continue  # “人人练技能、个个当能手”: a slogan; “某某助企行”: a programme, not a title
+            continue  # “比学赶超、争当先锋”: a slogan; a known programme's name: a programme, not a title
         if any(cue in inner for cue in QUOTED_HONOUR_CUES) and not re.match(r"(专项)?行动|工程|活动", text[m.end():]):
             out.append(_mention(doc, m.start(1), m.end(1), inner, "quoted"))
     return _longest(out)

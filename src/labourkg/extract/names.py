@@ -93,7 +93,7 @@ def read_name(text: str, i: int, gaps: dict[int, str] | None = None, *, strict: 
 def _given_length(text: str, g: int, gaps: dict[int, str]) -> int:
     """One or two given-name characters after the surname ending at ``g``.
 
-    A name whose own characters are spaced out (``刘 建 华``, OCR letter-spacing or a wrap after
+    A name whose own characters are spaced out (``张 国 强``, OCR letter-spacing or a wrap after
     the surname) gives no word boundary by its spaces: only wide gaps and punctuation count."""
     if gaps.get(g) in (" ", "\n"):
         gaps = {k: "w" for k in range(g, g + 4) if gaps.get(k) == "w"}

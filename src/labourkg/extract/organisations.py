@@ -148,7 +148,7 @@ def _type_for(doc: Doc, name: str, suffix: str) -> str | None:
         if kind == "GovernmentBody":
             inner = _SUFFIX_RE.findall(middle)
             if any(_KIND[x] == "Union" for x in inner):
-                return "Union"  # 市总工会经济技术部: a department of the union
+                return "Union"  # 市总工会宣传教育部: a department of the union
             if any(_KIND[x] in ("Enterprise", "Organization") for x in inner):
                 return None  # 某某有限公司党委: the company's own committee (党委书记 is a post there)
             if suffix in ("局", "厅", "部", "办", "署") and not middle:

@@ -1,9 +1,9 @@
 """People, found from cues rather than from a POS tagger.
 
 A name is read (with :mod:`labourkg.extract.names`) only where something says one starts:
-after a post or title (市委书记、市长王雄飞; 焊接培训师杜广华), after an honour
-(全国劳模高凤林), in a byline (记者梁奈), in a list sharing one title (市领导黄毅、黄玉华),
-before a post-name title (习近平总书记), at a clause start before a cue verb (张三荣获…),
+after a post or title (市委书记、市长林志远; 焊接培训师杜文涛), after an honour
+(全国劳模赵国栋), in a byline (记者周敏), in a list sharing one title (市领导王立、何静),
+before a post-name title (某某总书记), at a clause start before a cue verb (张三荣获…),
 or at the start of a line of a name list. Every later occurrence of a name found this way
 is a mention too.
 """
@@ -55,10 +55,10 @@ def find_people(doc: Doc, cue_ends: list[int], known: set[str] | None = None) ->
             return None
         m = _person(doc, i, i + n, how)
         found[i] = m
-        # a list sharing the title: 黄毅、黄玉华、黄奕奕
+        # a list sharing the title: 王立、何静、许成
         j = i + n
         while j < len(text) and text[j] in "、和及与":
-            # 黄毅、黄玉华; 欧某和梁某担任…: after 和/及/与 the name must end at a clear boundary
+            # 王立、何静; 欧某和梁某担任…: after 和/及/与 the name must end at a clear boundary
             k = read_name(text, j + 1, gaps, strict=text[j] != "、")
             if not k or (j + 1) in found:
                 break

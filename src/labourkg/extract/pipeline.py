@@ -86,7 +86,7 @@ def _within(doc: Doc, cid: str, anc: str) -> bool:
 
 def _drop_stray_places(doc: Doc, ms: list[Mention]) -> list[Mention]:
     """Places inside a name go from large to small (某市某区某某厂); a region name after a place it
-    does not lie in is part of the trade name (某市某区海丰船舶厂: 海丰 is not a place there)."""
+    does not lie in is part of the trade name (某市某区南海船厂: 南海 is not a place there)."""
     places = [m for m in ms if m.type == "Place" and m.concept]
     drop: set[int] = set()
     for o in ms:
@@ -136,7 +136,7 @@ def _fold_short_forms(doc: Doc) -> None:
         else:
             target = max(fulls, key=len)
         m.name = target
-    # a headline's short form of an event (某区职工焊工技能竞赛决赛) and the body's full name
+    # a headline's short form of an event (某区职工电工技能竞赛决赛) and the body's full name
     # (2024年某区职工职业技能竞赛（焊工）决赛): same head, same start, every character of one in the other
     events = sorted({m.name for m in ms if m.type == "Event"}, key=len)
     fold: dict[str, str] = {}
@@ -149,7 +149,7 @@ def _fold_short_forms(doc: Doc) -> None:
     for m in ms:
         if m.type == "Event" and m.name in fold:
             m.name = fold[m.name]
-    # 2024年“夏送清凉”慰问活动 and the programme “夏送清凉”: one thing, named by the quoted core
+    # 2024年“冬送温暖”慰问活动 and the programme “冬送温暖”: one thing, named by the quoted core
     camps = {m.name for m in ms if m.type == "Campaign"}
     for m in ms:
         if m.type == "Event":
@@ -169,7 +169,7 @@ def _fold_short_forms(doc: Doc) -> None:
     for m in ms:
         if m.type == "Campaign":
             groups.setdefault(campaign_core(m.name, [p for p in doc.gaz.places if m.name.startswith(p)]), []).append(m)
-    # 助企行专项行动 after 劳模工匠助企行: a core that ends another, longer core is the same programme
+    # 送技行动 after 工匠送技: a core that ends another, longer core is the same programme
     for core in sorted(groups, key=len):
         longer = [c for c in groups if c != core and c.endswith(core) and len(core) >= 3]
         if len(longer) == 1:

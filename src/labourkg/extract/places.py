@@ -28,7 +28,7 @@ def find_places(doc: Doc) -> list[Mention]:
         c = doc.gaz.places[m.group()]
         out.append(Mention(m.start(), m.end(), "Place", c.name, m.group(), concept=c.id,
                            attrs={"level": doc.gaz.level(c)}, how="gazetteer"))
-    # 广州南沙, 肇庆端州: a city followed by the stem of one of its districts (南沙区 → 南沙)
+    # 广州番禺, 佛山顺德: a city followed by the stem of one of its districts (番禺区 → 番禺)
     stems = _district_stems(doc.gaz)
     for m in list(out):
         for stem, c in stems.get(m.concept or "", {}).items():
@@ -45,7 +45,7 @@ def find_places(doc: Doc) -> list[Mention]:
 
 @cache
 def _district_stems(gz: Gazetteer) -> dict[str, dict[str, Concept]]:
-    """city id -> {district stem: district concept} (南沙区 → 南沙) for stems of two characters or more."""
+    """city id -> {district stem: district concept} (番禺区 → 番禺) for stems of two characters or more."""
     out: dict[str, dict[str, Concept]] = {}
     for c in gz.regions.values():
         if gz.level(c) != "county" or len(c.name) < 3 or c.name[-1] not in "区县市":

@@ -412,7 +412,7 @@ def _is_heading(text: str, s: int, e: int, hons: list[Mention], people: list[Men
 
 def org_and_post(idx: _Index, text: str, s: int, e: int) -> tuple[Mention | None, str]:
     """The unit and post of an entry '单位职务' in [s, e): the first organisation, extended over
-    sub-units written right after it (市公安局端州分局), and the words after it as the post."""
+    sub-units written right after it (市公安局某某分局), and the words after it as the post."""
     orgs = idx.within(s, e, _ORGS)
     if not orgs:
         return None, ""
@@ -580,7 +580,7 @@ def _organised(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
 
 
 def _organised_own(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
-    """某市总工会2024年“夏送清凉”慰问活动: a body right before its event or programme (possessive)."""
+    """某市总工会2024年“冬送温暖”慰问活动: a body right before its event or programme (possessive)."""
     text = doc.text
     for o in idx.within(0, len(text), ("Union", "GovernmentBody", "Organization")):
         if o.attrs.get("media"):
@@ -644,7 +644,7 @@ def _attended(doc: Doc, idx: _Index, rels: list[Rel], chains: dict[int, list]) -
                 continue
             subj = ps[-1]
         subjects = [subj]
-        # 黄毅、黄玉华、黄奕奕参加 / A职务X,B职务Y出席: earlier titled people of the same list
+        # 王立、何静、许成参加 / A职务X,B职务Y出席: earlier titled people of the same list
         cur = subj
         while True:
             prev = idx.ending_at(cur.start - 1, ("Person",))
@@ -675,7 +675,7 @@ def _attended(doc: Doc, idx: _Index, rels: list[Rel], chains: dict[int, list]) -
             continue
         for p in subjects:
             rels.append(Rel("ATTENDED", p, target, min(p.start, m.start()), max(m.end(), p.end), 0.8))
-    # 宣讲会上,刘艳…
+    # 宣讲会上,张某…
     for ev in events:
         if text.startswith("上,", ev.end):
             p = idx.within(ev.end + 2, ev.end + 6, ("Person",))
@@ -775,7 +775,7 @@ _ORGS_DID = re.compile(r"(?:联合|共同)?(?:开展|主办|举办|组织|发起
 
 
 def _copula_events(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
-    """“某某大练兵”是A、B联合开展的…活动 (ORGANISED); 本次竞赛是某某行动的重要内容 (PART_OF)."""
+    """“某某大比武”是A、B联合开展的…活动 (ORGANISED); 本次竞赛是某某行动的重要内容 (PART_OF)."""
     text = doc.text
     events = idx.within(0, len(text), ("Event",))
     for c in idx.within(0, len(text), ("Event", "Campaign", "ServiceTeam")):
@@ -844,7 +844,7 @@ def _located(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
         if home is not None and c.id == home.id and not bracketed:
             continue  # the home city says nothing the article's region does not
         rels.append(Rel("LOCATED_IN", u, p, u.start, u.end, 0.6))
-    # 位于江城区的某某公司 / 在某县某镇的某某公司 / 为某区的某某公司
+    # 位于某区的某某公司 / 在某县某镇的某某公司 / 为某区的某某公司
     nested = [m for m in idx.ms if m.type != "Place"]
     for u in idx.within(0, len(text), ("Enterprise", "Organization")):
         if text[u.start - 1 : u.start] != "的":
@@ -865,7 +865,7 @@ def _located(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
             k = p.start
         for p in found:
             rels.append(Rel("LOCATED_IN", u, p, p.start, u.end, 0.8))
-    # 某某活动在广州南沙举行
+    # 某某活动在广州番禺举行
     for ev in idx.within(0, len(text), ("Event",)):
         _, e = doc.sentence_of(ev.start)
         m = re.compile(r"[^,。;]{0,12}?在").match(text, ev.end)

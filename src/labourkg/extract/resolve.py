@@ -44,7 +44,7 @@ def short_forms(name: str, place_prefixes: Iterable[str] = ()) -> list[str]:
             out.append(core[: -len(tail)])
             break
     if len(core) >= 6 and all("\u4e00" <= c <= "\u9fff" for c in core):
-        out.append(core[:2] + core[-2:])  # 博远精密模具 → 博远模具: trade name and the last industry word
+        out.append(core[:2] + core[-2:])  # 华信精密机械 → 华信机械: trade name and the last industry word
     return out
 
 
@@ -72,7 +72,7 @@ def absorb(short: str, full: str, kind: str) -> bool:
         # a prefix that is itself a complete name (某学院 of 某学院某中心) is the parent, not a short form
         return short in short_forms(full) or (len(short) >= 4 and full.startswith(short) and not _COMPLETE.search(short))
     if kind == "GovernmentBody":
-        # 市人力社保局 / 市人力资源和社会保障局, 市发改局 / 市发展和改革局: an abbreviation keeps the
+        # 市住建局 / 市住房和城乡建设局, 市发改局 / 市发展和改革局: an abbreviation keeps the
         # jurisdiction and the head and picks characters of the full name in order
         return (len(full) > len(short) >= 4 and short[-1] == full[-1] and short[:2] == full[:2] and "和" in full
                 and _subsequence(short, full))

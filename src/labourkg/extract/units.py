@@ -1,8 +1,8 @@
 """Studios (…工作室) and technical service teams (…服务队).
 
 A studio is a named instance only when something particular stands before its descriptor:
-its leader's name (陈富铭劳模创新工作室) and/or its host organisation
-(茂名石化黄巨利技能大师工作室); "2个广东省劳模和工匠人才创新工作室" is a designation, not a
+its leader's name (张建新劳模创新工作室) and/or its host organisation
+(某某石化李永强技能大师工作室); "2个广东省劳模和工匠人才创新工作室" is a designation, not a
 studio. A team is an instance when its name has a place, an organisation or a sector in
 front of the generic core (制造业劳模工匠技术服务队), not just a count or 各级.
 """
