@@ -81,4 +81,7 @@ def run_demo(out: Path, *, neo4j_uri: str | None = None) -> dict:
         console.print(f"ego view of {centre}: {view.resolve()}")
     store.close()
     console.print(f"[green]demo done in {time.perf_counter() - t0:.1f}s[/green]")
+    if not neo4j_uri:
+        console.print("the embedded store keeps running for the next commands (`labourkg db stop` stops it); "
+                      "try `labourkg query list`")
     return result
