@@ -111,3 +111,16 @@ def test_viz_recommend(loaded, tmp_path: Path):
     p = loaded("viz", "recommend", "--enterprise", "E0001", "-o", str(out), "--top", "3")
     assert p.returncode == 0, p.stderr
     assert "ENGAGED" in out.read_text(encoding="utf-8") or "HAS_SKILL" in out.read_text(encoding="utf-8")
+
+
+def test_demo_runs_the_main_job(cli, tmp_path: Path):
+    import time
+
+    t0 = time.perf_counter()
+    p = cli("demo", "-o", str(tmp_path / "out"))
+    took = time.perf_counter() - t0
+    assert p.returncode == 0, p.stderr
+    for part in ("graph statistics", "craftsmen_by_skill", "recommendations for", "view of the recommendations"):
+        assert part in p.stdout
+    assert (tmp_path / "out" / "recommendations.html").exists() and (tmp_path / "out" / "ego.html").exists()
+    assert took < 120
