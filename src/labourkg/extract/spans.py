@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from labourkg.extract.gazetteer import jieba_dict
-from labourkg.extract.grammar import LEADING_MODIFIERS, LEFT_STOPS
+from labourkg.extract.grammar import HONOUR_HEADS, LEADING_MODIFIERS, LEFT_STOPS
 
 _HARD = set(",.;:!?、\n《》[]【】 ，。；：！？|/*")
 _STOP_TAGS_ORG = {"p", "c", "u", "r", "d", "t", "m", "y", "e", "o", "v", "q", "f"}
@@ -49,6 +49,11 @@ def _tokenise(window: str) -> tuple[str, ...]:
 def _nounish(tok: str) -> bool:
     info = jieba_dict().get(tok)
     return bool(info and info[1][:1] == "n" or info and info[1] == "vn")
+
+
+def _conjunct(tok: str) -> bool:
+    """A noun (or a title such as 劳动模范 / 先进工作者) that can be coordinated inside a name."""
+    return _nounish(tok) or any(tok.endswith(h) for h in HONOUR_HEADS if len(h) >= 3)
 
 
 def left_start(text: str, head_start: int, lo: int, *, kind: str = "org", maxlen: int = 24,
@@ -90,8 +95,9 @@ def left_start(text: str, head_start: int, lo: int, *, kind: str = "org", maxlen
             pass
         elif len(tok) > 2 and (tok[-2:] in _STRONG_VERBS or (tok[-2:] in LEFT_STOPS and kind == "org")):
             start = end
-        elif kind != "org" and tok in ("和", "与", "及") and 0 < k < len(toks) - 1 and _nounish(toks[k - 1]) \
-                and _nounish(toks[k + 1]) and start < pos - len(toks[k - 1]) + 1:
+        elif kind != "org" and tok in ("和", "与", "及") and 0 < k < len(toks) - 1 and _conjunct(toks[k - 1]) \
+                and (_conjunct(toks[k + 1]) or _conjunct("".join(toks[k + 1 : k + 3]))) \
+                and start < pos - len(toks[k - 1]) + 1:
             pass  # 劳模和工匠人才创新工作室授牌仪式: nouns coordinated inside the name
         elif tok in LEFT_STOPS and not (kind != "org" and tok in _EVENT_INTERNAL):
             start = end

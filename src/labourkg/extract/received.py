@@ -1,0 +1,181 @@
+"""RECEIVED (and the posts of honour lists): who got which honour, read from cue verbs,
+copulas (是…获得者), counted lists (张三等10名同志), list headings and brackets."""
+
+from __future__ import annotations
+
+import re
+
+from labourkg.extract.grammar import HONOUR_LIST_CUES, RECEIVE_CUES, RECEIVE_FILLER, alt
+from labourkg.extract.model import Doc, Mention, Rel
+from labourkg.extract.relbase import AGENTS as _AGENTS
+from labourkg.extract.relbase import ORGS as _ORGS
+from labourkg.extract.relbase import Index as _Index
+from labourkg.extract.relbase import org_and_post
+from labourkg.extract.relbase import role as _role
+from labourkg.extract.relbase import year_attr as _year_attr
+
+_RECEIVE_RE = re.compile(f"{RECEIVE_FILLER}(?:{alt(RECEIVE_CUES)})")
+
+def _received(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
+    text = doc.text
+    for m in _RECEIVE_RE.finditer(text):
+        subj = idx.ending_at(m.start(), _AGENTS)
+        if subj is None or subj.end != m.start():
+            continue
+        if text[subj.start - 1 : subj.start] == "由" and m.group().endswith("授予"):
+            continue  # 由某局授予…称号: the body confers, it does not receive
+        s, e = doc.sentence_of(m.start())
+        stop = min([k for k in (text.find(c, m.end(), e) for c in ";。") if k >= 0] or [e])
+        for h in idx.within(m.end(), stop, ("Honour",)):
+            attrs = _year_attr(text, subj.start, h.end)
+            rels.append(Rel("RECEIVED", subj, h, subj.start, h.end, 0.8, attrs))
+            if subj.type == "Person":
+                _role(subj, h.name)
+
+
+def _holders(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
+    """张三是全国五一劳动奖章获得者; …，2019年荣获X (the sentence's subject, elided)."""
+    text = doc.text
+    for h in idx.within(0, len(text), ("Honour",)):
+        if not re.match(r"(?:称号)?(?:获得者|得主)", text[h.end:]):
+            continue
+        s, _ = doc.sentence_of(h.start)
+        before = text[s : h.start]
+        mm = re.search(r"是(?:[^,。]{0,20}、)?$", before)
+        if not mm:
+            continue
+        p = idx.ending_at(s + mm.start(), ("Person", "Studio", "ServiceTeam"))
+        if p is not None and p.end == s + mm.start():
+            rels.append(Rel("RECEIVED", p, h, p.start, h.end + 3, 0.8, _year_attr(text, p.start, h.end)))
+            if p.type == "Person":
+                _role(p, h.name)
+    for m in _RECEIVE_RE.finditer(text):
+        if idx.ending_at(m.start(), _AGENTS) is not None:
+            continue
+        s, e = doc.sentence_of(m.start())
+        stop = min([k for k in (text.find(c, m.end(), e) for c in ",;。") if k >= 0] or [e])
+        hons = idx.within(m.end(), stop, ("Honour",))
+        if hons and text[hons[-1].end : hons[-1].end + 1] == "的" or (
+                hons and re.match(r"[”\"]?(?:称号)?的", text[hons[-1].end :])):
+            # 今年获评全国技术能手的某某公司技师张三: the honour qualifies the person named after it
+            p = next(iter(idx.within(hons[-1].end, stop, ("Person",))), None)
+            if p is not None:
+                for h in hons:
+                    rels.append(Rel("RECEIVED", p, h, m.start(), p.end, 0.75, _year_attr(text, m.start() - 8, h.end)))
+                    _role(p, h.name)
+            continue
+        first = idx.within(s, m.start(), _AGENTS)
+        if not first:
+            # 荣誉接踵而至：2017年获评…，2019年被评为…: a list of awards with the subject left out is
+            # about the person the text is about (the last one named, when named more than once)
+            clause = max([s] + [k + 1 for k in (text.rfind(c, s, m.start()) for c in ",:;") if k >= 0])
+            if not _ELIDED.fullmatch(text, clause, m.start()):
+                continue
+            topic = idx.last_before(s, ("Person",), lambda p: p.how != "byline"
+                                    and "journalist" not in p.attrs.get("roles", ()))
+            if topic is None or s - topic.end > 400 or sum(1 for q in idx.ms if q.name == topic.name) < 2:
+                continue
+            first = [topic]
+        elif first[0].type != "Person" or first[0].start - s > 1:
+            continue
+        if any(a.type != "Person" or a.name != first[0].name for a in first[1:]):
+            continue
+        if first[0].end > s and re.search(r"[。;]", text[first[0].end : m.start()]):
+            continue
+        stop = min([k for k in (text.find(c, m.end(), e) for c in ",;。") if k >= 0] or [e])
+        for h in idx.within(m.end(), stop, ("Honour",)):
+            rels.append(Rel("RECEIVED", first[0], h, m.start(), h.end, 0.7, _year_attr(text, m.start() - 8, h.end)))
+            _role(first[0], h.name)
+
+
+_ELIDED = re.compile(r"(?:于|在)?(?:\d{4}年(?:度)?|今年|去年|当年|同年|次年)?(?:\d{1,2}月)?(?:还|又|再|也|先后|相继|再次|并)?")
+_ENUM = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.]|\d{1,3}[、.]|\([一二三四五六七八九十\d]{1,3}\))")
+_HEADING_FILLER = re.compile(r"[“”\"():、,]|\d+名|\d+人|\d+个|称号|获得者|名单|\d{4}年")
+
+
+def _is_heading(text: str, s: int, e: int, hons: list[Mention], people: list[Mention]) -> bool:
+    """A short line naming an honour that heads a list: '…劳动模范名单', '一、X市劳动模范（10名）'."""
+    line = text[s:e]
+    if len(line) >= 60 or (people and people[0].start - s <= 2):
+        return False
+    if any(c in line for c in HONOUR_LIST_CUES):
+        return True
+    rest = line
+    for h in sorted(hons, key=lambda h: -h.start):
+        rest = rest[: h.start - s] + rest[h.end - s :]
+    rest = _HEADING_FILLER.sub("", _ENUM.sub("", rest))
+    return len(rest) <= 3
+
+
+
+_GENDER = re.compile(r"(?:[男女]|[\u4e00-\u9fff]{1,3}族|中共党员|群众)[,、]")
+
+
+_COUNTED_BEFORE = re.compile(r"等(?:\d+|[一二两三四五六七八九十百]+)(?:名|位|人|个)(?:同志|职工|个人|集体|单位)?(?:\d{4}年度?)?[“\"]?$")
+
+
+def _counted(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
+    """授予张三、李四等10名同志“某市劳动模范”称号 / 为张三等10名2024年“某某工匠”颁发证书."""
+    text = doc.text
+    for h in idx.within(0, len(text), ("Honour",)):
+        m = _COUNTED_BEFORE.search(text, max(0, h.start - 30), h.start)
+        if not m:
+            continue
+        k = m.start()
+        while (p := idx.ending_at(k, ("Person", "Enterprise", "Organization"))) is not None and p.end == k:
+            rels.append(Rel("RECEIVED", p, h, p.start, h.end, 0.8, _year_attr(text, p.start, h.end)))
+            if p.type == "Person":
+                _role(p, h.name)
+            if text[p.start - 1 : p.start] != "、":
+                break
+            k = p.start - 1
+
+
+def _bracket_posts(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
+    """姓名（单位职务）: 张三（某某有限公司高级技师）, 李四（女，某某医院护士长）."""
+    text = doc.text
+    for p in idx.within(0, len(text), ("Person",)):
+        if text[p.end : p.end + 1] != "(":
+            continue
+        close = text.find(")", p.end, p.end + 80)
+        if close < 0:
+            continue
+        s = p.end + 1
+        while m := _GENDER.match(text, s, close):
+            s = m.end()
+        first = idx.within(s, close, _ORGS)
+        if not first or first[0].start - s > 2:
+            continue
+        org, post = org_and_post(idx, text, s, close)
+        if org is None:
+            continue
+        rels.append(Rel("WORKS_FOR", p, org, p.start, close + 1, 0.8, {"position": post} if post else {}))
+        if org.type == "GovernmentBody":
+            _role(p, "official")
+
+
+def _honour_lists(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
+    """A heading '…劳动模范名单' makes every person listed under it a recipient."""
+    text = doc.text
+    current: Mention | None = None
+    year: dict = {}
+    pos = 0
+    for line in text.split("\n"):
+        s, e = pos, pos + len(line)
+        pos = e + 1
+        hons = idx.within(s, e, ("Honour",))
+        people = idx.within(s, e, ("Person",))
+        if hons and _is_heading(text, s, e, hons, people):
+            current, year = hons[-1], (_year_attr(text, s, e) or year)
+            continue
+        if current is None:
+            continue
+        if people and people[0].start - s <= 2:
+            for p in people:
+                if p.start - s <= 2 or text[p.start - 1] in "、,":
+                    rels.append(Rel("RECEIVED", p, current, s, e, 0.8, dict(year)))
+                    _role(p, current.name)
+            if text[people[0].end : people[0].end + 1] != "(":
+                org, post = org_and_post(idx, text, people[0].end, e)
+                if org is not None:
+                    rels.append(Rel("WORKS_FOR", people[0], org, s, e, 0.7, {"position": post} if post else {}))
