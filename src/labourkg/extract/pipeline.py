@@ -14,6 +14,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from labourkg.extract.anaphora import pronoun_mentions
 from labourkg.extract.articles import article_date, article_title
 from labourkg.extract.events import find_events
 from labourkg.extract.gazetteer import load_gazetteer
@@ -279,6 +280,7 @@ def run(text: str, *, path: str | None = None, raw: bytes | None = None) -> dict
     found += find_people(doc, [h.end for h in honours], {m.name for m in units if m.type == "Person"})
     doc.mentions = _resolve_bare_units(_drop_stray_places(doc, _arbitrate(found)))
     _fold_short_forms(doc)
+    doc.mentions = sorted(doc.mentions + pronoun_mentions(doc), key=lambda m: m.start)
     synth: list[Mention] = []
     rels = find_relations(doc, synth)
     entities, relations = build(doc, rels, synth)

@@ -22,15 +22,28 @@ def _received(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
         subj = idx.ending_at(m.start(), _AGENTS)
         if subj is None or subj.end != m.start():
             continue
-        if text[subj.start - 1 : subj.start] == "由" and m.group().endswith("授予"):
-            continue  # 由某局授予…称号: the body confers, it does not receive
+        if text[subj.start - 1 : subj.start] in ("由", "被") and m.group().endswith(("授予", "评为", "选树为", "命名为")):
+            continue  # 由某局授予…称号, 被某会评为…: the body confers, it does not receive
         s, e = doc.sentence_of(m.start())
         stop = min([k for k in (text.find(c, m.end(), e) for c in ";。") if k >= 0] or [e])
-        for h in idx.within(m.end(), stop, ("Honour",)):
-            attrs = _year_attr(text, subj.start, h.end)
-            rels.append(Rel("RECEIVED", subj, h, subj.start, h.end, 0.8, attrs))
-            if subj.type == "Person":
-                _role(subj, h.name)
+        hons = idx.within(m.end(), stop, ("Honour",))
+        for subj in _coordinated_subjects(text, idx, subj):
+            for h in hons:
+                attrs = _year_attr(text, subj.start, h.end)
+                rels.append(Rel("RECEIVED", subj, h, subj.start, h.end, 0.8, attrs))
+                if subj.type == "Person":
+                    _role(subj, h.name)
+
+
+def _coordinated_subjects(text: str, idx: _Index, subj: Mention) -> list[Mention]:
+    """甲公司、乙公司荣获…: the agents of the same kind joined to ``subj`` by 、/和/与/及."""
+    out = [subj]
+    cur = subj
+    while (q := idx.ending_at(cur.start - 1, (subj.type,))) is not None and q.end == cur.start - 1 \
+            and text[q.end] in "、和与及":
+        out.append(q)
+        cur = q
+    return out
 
 
 def _holders(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
@@ -64,6 +77,18 @@ def _holders(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
                     rels.append(Rel("RECEIVED", p, h, m.start(), p.end, 0.75, _year_attr(text, m.start() - 8, h.end)))
                     _role(p, h.name)
             continue
+        clause = max([s] + [k + 1 for k in (text.rfind(c, s, m.start()) for c in ",:;") if k >= 0])
+        active = m.group().endswith(("授予", "评为", "选树为", "命名为")) and not m.group().endswith(("被授予", "被评为"))
+        if clause > s and not active and _elided(text, idx, clause, m.start()):
+            # 张三，2019年获评…，今年当选…; 陈某是某公司班长，曾荣膺…: a clause without a subject
+            # continues the sentence's last person
+            prev = idx.last_before(clause, ("Person",), lambda p: p.start >= s and p.how != "byline"
+                                   and "journalist" not in p.attrs.get("roles", ()))
+            if prev is not None and (prev.start == s or text[prev.start - 1] in _CLAUSE_OPEN or prev.how != "list"):
+                for h in idx.within(m.end(), _clause_stop(text, m.end(), e), ("Honour",)):
+                    rels.append(Rel("RECEIVED", prev, h, m.start(), h.end, 0.7, _year_attr(text, clause, h.end)))
+                    _role(prev, h.name)
+                continue
         first = idx.within(s, m.start(), _AGENTS)
         if not first:
             # 荣誉接踵而至：2017年获评…，2019年被评为…: a list of awards with the subject left out is
@@ -88,7 +113,24 @@ def _holders(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
             _role(first[0], h.name)
 
 
-_ELIDED = re.compile(r"(?:于|在)?(?:\d{4}年(?:度)?|今年|去年|当年|同年|次年)?(?:\d{1,2}月)?(?:还|又|再|也|先后|相继|再次|并)?")
+_ELIDED = re.compile(r"(?:并|还|又|也)?(?:于|在)?(?:\d{4}年(?:度)?|今年|去年|当年|同年|次年|此后)?(?:\d{1,2}月)?"
+                     r"(?:还|又|再|也|先后|相继|再次|并)?")
+_CLAUSE_OPEN = set(",。;:!?、\n()“”\"")
+
+
+def _clause_stop(text: str, start: int, e: int) -> int:
+    return min([k for k in (text.find(c, start, e) for c in ",;。") if k >= 0] or [e])
+
+
+def _elided(text: str, idx: _Index, s: int, e: int) -> bool:
+    """Is text[s:e] a clause opening without a subject (2019年, 并于2024年被某会)?"""
+    m = _ELIDED.match(text, s, e)
+    k = m.end() if m else s
+    if text[k : k + 1] == "被":
+        agent = idx.within(k + 1, e, _ORGS)
+        if agent and agent[0].start == k + 1 and agent[-1].end == e:
+            return True  # 被某部授予: the body after 被 confers
+    return k == e
 _ENUM = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.]|\d{1,3}[、.]|\([一二三四五六七八九十\d]{1,3}\))")
 _HEADING_FILLER = re.compile(r"[“”\"():、,]|\d+名|\d+人|\d+个|称号|获得者|名单|\d{4}年")
 

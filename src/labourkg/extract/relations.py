@@ -18,6 +18,7 @@ from labourkg.extract.grammar import (
     LEAD_CUES,
     MEMBER_CUES,
     ORGANISE_CUES,
+    RECEIVE_CUES,
     VISIT_CUES,
     alt,
 )
@@ -165,6 +166,7 @@ def _inherit_org(text: str, idx: _Index, chain: list, chains: dict[int, list]) -
     return [(c[0], org, c[2], c[3]) if c is posts[-1] else c for c in chain]
 
 
+_PREDICATE = re.compile(f"^[^,;:]{{0,8}}(?:{alt(RECEIVE_CUES)})")
 _COPULA = re.compile(r"(?:是|系|现任|担任|现为)")
 
 
@@ -213,8 +215,11 @@ def _parse_chain(doc: Doc, idx: _Index, p: Mention, persons: list[Mention]) -> l
         if part[:1] in "和与及":
             start += 1
             part = part[1:]
-        if part[:1] in "是为系":
-            break  # 张三是全国技术能手，…李四: a predicate of the person before, not a title of this one
+        if part[:1] in "是为系" or (start == lo and lo > s0 and idx.ending_at(lo, ("Person",)) is not None
+                                       and _PREDICATE.search(part)):
+            # 张三是全国技术能手，…李四; 徒弟张三在2021年获评X，…李四: a predicate of the person before,
+            # not a title of this one
+            break
         seg = _segment(idx, start, end, part)
         if seg is None:
             break
@@ -450,6 +455,8 @@ def _attended(doc: Doc, idx: _Index, rels: list[Rel], chains: dict[int, list]) -
 
 
 _AS_ROLE = re.compile(r"作为$")
+# 参加某总工会组织的活动: a body in a relative clause is not the clause's subject
+_MODIFIER_OF = re.compile(r"(?:组织|主办|举办|开展|发起|组建)的")
 _GROUP_LEAD = re.compile(r"带领|率领|带队|领着")
 
 
@@ -481,7 +488,8 @@ def _help_visit(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
             continue
         agents = [a for a in idx.within(s, e, ("Person", "Studio", "ServiceTeam", "Union"))
                   if a.how != "byline" and "journalist" not in a.attrs.get("roles", ())
-                  and not _AS_ROLE.search(text, max(0, a.start - 3), a.start)]
+                  and not _AS_ROLE.search(text, max(0, a.start - 3), a.start)
+                  and not _MODIFIER_OF.match(text, a.end)]
         for t in targets:
             subj = None
             for a in agents:
