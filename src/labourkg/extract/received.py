@@ -27,12 +27,12 @@ def _received(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
         s, e = doc.sentence_of(m.start())
         stop = min([k for k in (text.find(c, m.end(), e) for c in ";。") if k >= 0] or [e])
         hons = idx.within(m.end(), stop, ("Honour",))
-        for subj in _coordinated_subjects(text, idx, subj):
+        for a in _coordinated_subjects(text, idx, subj):
             for h in hons:
-                attrs = _year_attr(text, subj.start, h.end)
-                rels.append(Rel("RECEIVED", subj, h, subj.start, h.end, 0.8, attrs))
-                if subj.type == "Person":
-                    _role(subj, h.name)
+                attrs = _year_attr(text, a.start, h.end)
+                rels.append(Rel("RECEIVED", a, h, a.start, h.end, 0.8, attrs))
+                if a.type == "Person":
+                    _role(a, h.name)
 
 
 def _coordinated_subjects(text: str, idx: _Index, subj: Mention) -> list[Mention]:
@@ -82,7 +82,7 @@ def _holders(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
         if clause > s and not active and _elided(text, idx, clause, m.start()):
             # 张三，2019年获评…，今年当选…; 陈某是某公司班长，曾荣膺…: a clause without a subject
             # continues the sentence's last person
-            prev = idx.last_before(clause, ("Person",), lambda p: p.start >= s and p.how != "byline"
+            prev = idx.last_before(clause, ("Person",), lambda p, s=s: p.start >= s and p.how != "byline"
                                    and "journalist" not in p.attrs.get("roles", ()))
             if prev is not None and (prev.start == s or text[prev.start - 1] in _CLAUSE_OPEN or prev.how != "list"):
                 for h in idx.within(m.end(), _clause_stop(text, m.end(), e), ("Honour",)):
