@@ -123,6 +123,12 @@ def find_people(doc: Doc, cue_ends: list[int], known: set[str] | None = None) ->
         n = read_name(text, i, gaps)
         if n and (i + n >= len(text) or text[i + n] in "\n(、" or gaps.get(i + n) == "w"):
             take(i, "list-line")
+    # the last column of a table row: 某某中心　　清洁工　　张三
+    for i, g in gaps.items():
+        if g == "w" and i < len(text):
+            n = read_name(text, i, gaps)
+            if n and (i + n >= len(text) or text[i + n] == "\n"):
+                take(i, "list-line")
     # names found once are mentions wherever they occur
     names = {m.name for m in found.values()} | (known or set())
     if names:

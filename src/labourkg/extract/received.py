@@ -221,3 +221,35 @@ def _honour_lists(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
                 org, post = org_and_post(idx, text, people[0].end, e)
                 if org is not None:
                     rels.append(Rel("WORKS_FOR", people[0], org, s, e, 0.7, {"position": post} if post else {}))
+
+
+_CONFER = re.compile(r"授予(?:\d+|[一二两三四五六七八九十百千]+)(?:名|位)(?:同志|职工|个人|劳动者)?")
+_WINNERS = re.compile(r"获奖者|获表彰者|受表彰者|榜上有名|获得者(?:包括|有)|名单")
+
+
+def _story_honour(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
+    """授予126名职工某省五一劳动奖章 … 某市获奖者包括：张三、李四 / 王五…榜上有名: when an article
+    announces one honour conferred on a count of people, the people of a sentence that names
+    them as its winners (and the lines of a list it opens) received it."""
+    text = doc.text
+    honours = []
+    for m in _CONFER.finditer(text):
+        h = next(iter(idx.within(m.end(), m.end() + 30, ("Honour",))), None)
+        if h is not None and h.start - m.end() <= 6:
+            honours.append(h)
+    if len({h.name for h in honours}) != 1:
+        return
+    h = honours[0]
+    year = _year_attr(text, h.start - 6, h.end)
+    for s, e in doc.sentences:
+        if s < h.end or not _WINNERS.search(text, s, e):
+            continue
+        end = e
+        if re.search(r"(?:如下|名单)[:]?\s*$", text[s:e]) or text[e - 1 : e] == ":":
+            para = text.find("\n\n", e)
+            end = para if para >= 0 else len(text)
+        for p in idx.within(s, end, ("Person",)):
+            if p.how in ("byline", "pronoun") or "journalist" in p.attrs.get("roles", ()):
+                continue
+            rels.append(Rel("RECEIVED", p, h, s, end, 0.65, dict(year)))
+            _role(p, h.name)

@@ -23,7 +23,7 @@ from labourkg.extract.grammar import (
     alt,
 )
 from labourkg.extract.model import Doc, Mention, Rel
-from labourkg.extract.received import _bracket_posts, _counted, _holders, _honour_lists, _received
+from labourkg.extract.received import _bracket_posts, _counted, _holders, _honour_lists, _received, _story_honour
 from labourkg.extract.relbase import ORGS as _ORGS
 from labourkg.extract.relbase import POST_END as _POST_END
 from labourkg.extract.relbase import Index as _Index
@@ -60,6 +60,7 @@ def find_relations(doc: Doc, synth: list[Mention]) -> list[Rel]:
     _copula(doc, idx, rels)
     _holders(doc, idx, rels)
     _honour_lists(doc, idx, rels)
+    _story_honour(doc, idx, rels)
     _bracket_posts(doc, idx, rels)
     _counted(doc, idx, rels)
     _units(doc, idx, rels)
@@ -166,6 +167,7 @@ def _inherit_org(text: str, idx: _Index, chain: list, chains: dict[int, list]) -
     return [(c[0], org, c[2], c[3]) if c is posts[-1] else c for c in chain]
 
 
+_WORKER_END = re.compile(r"(?:工人|职工|员工|[\u4e00-\u9fff]{1,2}工)$")
 _PREDICATE = re.compile(f"^[^,;:]{{0,8}}(?:{alt(RECEIVE_CUES)})")
 _COPULA = re.compile(r"(?:是|系|现任|担任|现为)")
 
@@ -212,8 +214,8 @@ def _parse_chain(doc: Doc, idx: _Index, p: Mention, persons: list[Mention]) -> l
         while start > lo and text[start - 1] not in "、,;:(":
             start -= 1
         part = text[start:end]
-        if part[:1] in "和与及":
-            start += 1
+        if part[:1] in "和与及" and not any(m.start == start for m in idx.within(start, end)):
+            start += 1  # 和张三: a conjunction, unless a name starts with it (和平县)
             part = part[1:]
         if part[:1] in "是为系" or (start == lo and lo > s0 and idx.ending_at(lo, ("Person",)) is not None
                                        and _PREDICATE.search(part)):
@@ -234,6 +236,11 @@ def _segment(idx: _Index, start: int, end: int, part: str):
     """(start, org, post, honour) for one title segment, or None when it is not a title."""
     honour = idx.ending_at(end, ("Honour",), slack=3)
     m = _POST_END.search(part)
+    if m is None and (w := _WORKER_END.search(part)) is not None:
+        # 某某中心养护工人张三, 某公司清洁工李四: a worker noun is a post when a unit stands right before it
+        units = idx.within(start, start + w.start(), _ORGS)
+        if units and start + w.start() - units[-1].end <= 6:
+            m = w
     if m is None:
         if honour is not None and honour.start >= start:
             return (honour.start, None, None, honour)
