@@ -19,7 +19,9 @@ Steps, all in a fresh ``$LABOURKG_HOME`` under a temp dir (its own embedded serv
    relationships is created). Only the store calls are timed: the rate the store itself
    allows, which is the limit for any loader.
 
-Prints elements/s of both, their ratio (target <= 1.5) and peak RSS.
+Prints elements/s of both, their ratio (target <= 1.5) and peak RSS; also the CPU seconds of
+the loader process and of the server in both steps, which vary less than wall time on a machine
+shared with other jobs.
 """
 
 from __future__ import annotations
@@ -43,6 +45,15 @@ sys.path.insert(0, str(ROOT / "src"))
 
 def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def server_cpu_s(pid: int | None) -> float:
+    """CPU seconds (user + system) the server process has used so far."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(") ", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return 0.0
 
 
 def server_peak_mb(pid: int | None) -> float | None:
@@ -122,9 +133,11 @@ def run(args: argparse.Namespace, data: Path, server: Any) -> int:
     onto = load_ontology()
     store = open_store(graph="roster")
     rss0 = rss_mb()
-    t0 = time.perf_counter()
+    pid = server.status().pid
+    t0, c0, s0 = time.perf_counter(), time.process_time(), server_cpu_s(pid)
     report = load_roster(store, onto, data, batch_size=args.batch_size)
     dt_load = time.perf_counter() - t0
+    cpu_load, srv_load = time.process_time() - c0, server_cpu_s(pid) - s0
     rss_load = rss_mb()
     elements = report.stats.elements
     rate = elements / dt_load
@@ -134,7 +147,8 @@ def run(args: argparse.Namespace, data: Path, server: Any) -> int:
     for t in report.tables:
         print(f"  {t.table:12} {t.rows:>9,} rows  {t.loaded:>9,} loaded  {t.rejected} rejected")
     print(f"peak RSS of the loader process: {rss_load:.0f} MB (before the load {rss0:.0f} MB); "
-          f"server peak {server_peak_mb(server.status().pid) or 0:.0f} MB")
+          f"server peak {server_peak_mb(pid) or 0:.0f} MB")
+    print(f"CPU: loader process {cpu_load:.1f}s, server {srv_load:.1f}s; load average {os.getloadavg()[0]:.1f}")
     if args.no_bare:
         return 0
 
@@ -172,19 +186,25 @@ def run(args: argparse.Namespace, data: Path, server: Any) -> int:
 
     bare = open_store(graph="bare")
     stats = WriteStats()
-    t_bare = 0.0
+    t_bare = cpu_bare = 0.0
+    s0 = server_cpu_s(pid)
     with open(spool_path, "rb") as f:
         while True:
             try:
                 query, rows = pickle.load(f)
             except EOFError:
                 break
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             stats += bare.write(query, {"rows": rows})
             t_bare += time.perf_counter() - t
+            cpu_bare += time.process_time() - c
+    srv_bare = server_cpu_s(pid) - s0
     bare_rate = stats.elements / t_bare
     print(f"bare MERGE of the same rows: {stats.nodes_created:,} nodes + {stats.relationships_created:,} "
           f"relationships in {t_bare:.1f}s = {bare_rate:,.0f} elements/s")
+    print(f"CPU: client {cpu_bare:.1f}s, server {srv_bare:.1f}s; load average {os.getloadavg()[0]:.1f}. "
+          f"CPU-time ratio (loader + its server) / (bare client + server): "
+          f"{(cpu_load + srv_load) / max(cpu_bare + srv_bare, 1e-9):.2f}")
     ratio = bare_rate / rate
     print(f"RESULT elements/s {rate:,.0f} | bare {bare_rate:,.0f} | ratio {ratio:.2f}x (target <= 1.5) | "
           f"peak RSS {rss_load:.0f} MB | target >= 50,000/s: {'met' if rate >= 50_000 else 'NOT met'}")

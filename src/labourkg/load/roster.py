@@ -45,6 +45,7 @@ YEAR_MIN, YEAR_MAX = 1950, 2100
 # link targets whose failure rejects the row (the contract's list); the rest only warn
 STRICT_TARGETS = {"person", "provider", "enterprise"}
 CACHE_LIMIT = 200_000  # entries per memo table before it is cleared: bounds memory on huge registers
+CELL_CACHE = 20_000  # entries per memo of cell values: repeating cells have few distinct values
 GC_THRESHOLD = 10_000  # allocations between young collections during a load (Python's default: 700)
 
 _HONOUR_FORMS = (
@@ -165,10 +166,14 @@ def parse_date(raw: str) -> str:
 
 
 class _Memo(dict):
-    """A dict that forgets everything when it grows past ``CACHE_LIMIT`` (bounded memory)."""
+    """A dict that forgets everything when it grows past ``limit`` entries (bounded memory)."""
+
+    def __init__(self, limit: int = CACHE_LIMIT) -> None:
+        super().__init__()
+        self.limit = limit
 
     def put(self, key: Any, value: Any) -> Any:
-        if len(self) >= CACHE_LIMIT:
+        if len(self) >= self.limit:
             self.clear()
         self[key] = value
         return value
@@ -187,7 +192,11 @@ class SkillMatcher:
         codes = {normalise(n) for c in idx.concepts for n in c.notations}
         self.forms: dict[str, Concept] = {f: c for f, c in idx.forms.items() if len(f) >= 2 and f not in codes}
         self.maxlen = max((len(f) for f in self.forms), default=0)
-        self.heads = {f[:2] for f in self.forms}
+        self.heads: dict[str, list[int]] = {}  # first two characters -> lengths of the forms starting so, longest first
+        for f in self.forms:
+            self.heads.setdefault(f[:2], []).append(len(f))
+        for head, lengths in self.heads.items():
+            self.heads[head] = sorted(set(lengths), reverse=True)
         self.lengths = sorted({len(f) for f in self.forms}, reverse=True)
 
     def find(self, norm: str) -> tuple[list[Concept], int]:
@@ -197,10 +206,11 @@ class SkillMatcher:
         covered, i, n = 0, 0, len(norm)
         forms, heads = self.forms, self.heads
         while i < n - 1:
-            if norm[i : i + 2] not in heads:
+            lengths = heads.get(norm[i : i + 2])
+            if lengths is None:
                 i += 1
                 continue
-            for length in self.lengths:
+            for length in lengths:
                 if i + length <= n:
                     c = forms.get(norm[i : i + length])
                     if c is not None:
@@ -358,6 +368,29 @@ _REJECTED = object()  # marks a memoised rejection: (_REJECTED, column, reason) 
 _DROPPED = object()  # marks a memoised dropped value: (_DROPPED, reason)
 
 
+def _fold_props(seen: dict[str, Any], p: dict[str, Any]) -> dict[str, Any]:
+    """Props of one relationship named twice in a row (an honour listed with two years): the earliest
+    year, so the result does not depend on the order of the writes."""
+    if "year" in p and "year" in seen:
+        return {**seen, "year": min(seen["year"], p["year"])}
+    if "year" in p:
+        return {**seen, "year": p["year"]}
+    return seen
+
+
+def _fold(targets: list[Target]) -> tuple[tuple[NodeRecord, ...], list[tuple[str, str, dict[str, Any]]]]:
+    """A field's targets as (nodes to create, [(label, id, relationship props)] one per target)."""
+    nodes: dict[str, NodeRecord] = {}
+    pairs: dict[tuple[str, str], dict[str, Any]] = {}
+    for t_label, t_id, t_props, new in targets:
+        for n in new:
+            nodes.setdefault(n.id, n)
+        key = (t_label, t_id)
+        seen = pairs.get(key)
+        pairs[key] = t_props if seen is None else _fold_props(seen, t_props)
+    return tuple(nodes.values()), [(t_label, t_id, p) for (t_label, t_id), p in pairs.items()]
+
+
 class RowBuilder:
     """Checks one row against its mapping and hands it to the writer (or raises ``RowRejected``).
 
@@ -391,10 +424,15 @@ class RowBuilder:
         present = {f.name for f in cols.values()}
         self.absent = [f for f in self.m.fields.values() if f.name not in present]
         # link fields: (field, to, strict, memo of value -> targets); their rel property field
-        self.links = [(f, f.link.to, f.link.to in STRICT_TARGETS, _Memo()) for f in self.link_fields if f.link]
+        self.links = [(f, f.link.to, f.link.to in STRICT_TARGETS, _Memo(CELL_CACHE)) for f in self.link_fields if f.link]
         self.link_prop_of = {f.name: self.link_props.get(f.link.rel) for f in self.link_fields if f.link}
+        # whether each relationship type comes from one field only: then a field's relationships can be
+        # folded once per distinct cell (``_fold``) instead of per row
+        types = [f.link.rel for f in self.link_fields if f.link]
+        self.fields_fold_alone = len(types) == len(set(types))
         self.props_plan = [(f.name, f.property, f.property == "name") for f in self.prop_fields]
-        self.vocab_memo: _Memo = _Memo()  # (to, item) -> targets or the exception
+        self.vocab_memo: _Memo = _Memo(CELL_CACHE)  # (to, item) -> targets or the reason it fails
+        self.periods: _Memo = _Memo(CELL_CACHE)  # date -> quarter
 
     def _converter(self, f: Field) -> Callable[[str], Cell]:
         """raw cell -> (value, warning, defaulted), raising ``RowRejected``; memoised unless the field is plain."""
@@ -429,7 +467,7 @@ class RowBuilder:
 
         if not (f.list or f.enum or f.choices or f.type != "str"):
             return convert  # a pattern check of values that rarely repeat (credit codes)
-        memo: _Memo = _Memo()
+        memo: _Memo = _Memo(CELL_CACHE)
 
         def memoised(raw: str) -> Cell:
             hit = memo.get(raw)
@@ -551,16 +589,18 @@ class RowBuilder:
                 raise RowRejected(f.name, hit[1])
         return out
 
-    def _link_targets(self, f: Field, strict: bool, memo: _Memo, value: Any) -> list[Target]:
-        """``_targets`` of a whole cell; memoised per distinct value for vocabulary links (with their warnings)."""
+    def _link_targets(self, f: Field, strict: bool, memo: _Memo, value: Any) -> tuple[list[Target], Any]:
+        """``_targets`` of a whole cell, and for vocabulary links its relationships folded ahead
+        (``_fold``; None for references, which the row folds); memoised per distinct value with its warnings."""
         if strict:
-            return self._targets(f, value)
+            return self._targets(f, value), None
         key = tuple(value) if isinstance(value, list) else value
         hit = memo.get(key)
         if hit is None:
             outer, self.warnings = self.warnings, []
             try:
-                hit = (self._targets(f, value), self.warnings)
+                targets = self._targets(f, value)
+                hit = (targets, self.warnings, _fold(targets))
             except RowRejected as e:
                 hit = (_REJECTED, e.column, e.reason)
             finally:
@@ -570,7 +610,7 @@ class RowBuilder:
             raise RowRejected(hit[1], hit[2])
         if hit[1]:
             self.warnings.extend(hit[1])
-        return hit[0]
+        return hit[0], hit[2]
 
     def _vocab_target(self, f: Field, to: str, item: str) -> list[Target]:
         """Targets that depend on the item's text only (memoised by the caller)."""
@@ -667,29 +707,44 @@ class RowBuilder:
             v = vals[fname]
             if v is not None and v != "":
                 props[prop] = name if is_name else v
-        links: list[tuple[Field, str, list[Target]]] = []
+        links: list[tuple[Field, str, list[Target], Any]] = []
         for f, to, strict, memo in self.links:
             v = vals[f.name]
             if v is not None and v != "" and v != []:
-                links.append((f, to, self._link_targets(f, strict, memo, v)))
+                targets, folded = self._link_targets(f, strict, memo, v)
+                links.append((f, to, targets, folded))
         # nothing below raises: the row is accepted
         if label == "Person":
-            employer = next((t[0][1] for _, to, t in links if to == "organisation" and t), None)
+            employer = next((t[0][1] for _, to, t, _ in links if to == "organisation" and t), None)
             nid = r.person_id(name, rid, employer.split(":", 1)[1] if employer else None)
         else:
             nid = r.by_register.get((label, rid)) or self.onto.id_for(label, name)
         r.by_register.put((label, rid), nid)
-        region = next((t[0][1] for _, to, t in links if to == "region" and t), None)
+        region = next((t[0][1] for _, to, t, _ in links if to == "region" and t), None)
         if region:
             props["region_code"] = region.split(":", 1)[1]
         writer.add_node(label, nid, props, source)
+        add_rel = writer.add_rel
         rels: dict[tuple[str, str, str], list] = {}  # (type, label, id) -> [reverse, props]
-        for f, _, targets in links:
+        for f, _, targets, folded in links:
             link = f.link
             assert link is not None
-            rel_type = link.rel
-            rel_props: dict[str, Any] = {}
+            rel_type, reverse = link.rel, link.reverse
             g = self.link_prop_of[f.name]
+            if folded is not None and g is None and self.fields_fold_alone:
+                # a vocabulary link, folded when memoised; no other field makes this relationship type
+                nodes, pairs = folded
+                for n in nodes:
+                    if n.id not in written:
+                        written.put(n.id, True)
+                        writer.add_node(n.label, n.id, n.props, n.source, n.aliases)
+                for t_label, t_id, p in pairs:
+                    if reverse:
+                        add_rel(rel_type, t_label, t_id, label, nid, p, source)
+                    else:
+                        add_rel(rel_type, label, nid, t_label, t_id, p, source)
+                continue
+            rel_props: dict[str, Any] = {}
             if g is not None and vals.get(g.name):
                 rel_props[g.link_property["name"]] = vals[g.name]  # type: ignore[index]
             for t_label, t_id, t_props, nodes in targets:
@@ -701,33 +756,46 @@ class RowBuilder:
                 key = (rel_type, t_label, t_id)
                 seen = rels.get(key)
                 if seen is not None:
-                    # the same target twice in one row (an honour listed with two years): one relationship,
-                    # the earliest year, so the result does not depend on the order of the writes
-                    if "year" in p and "year" in seen[1]:
-                        seen[1] = {**seen[1], "year": min(seen[1]["year"], p["year"])}
-                    elif "year" in p:
-                        seen[1] = {**seen[1], "year": p["year"]}
+                    seen[1] = _fold_props(seen[1], p)
                     continue
-                rels[key] = [link.reverse, p]
+                rels[key] = [reverse, p]
         for (rel_type, t_label, t_id), (reverse, p) in rels.items():
             if reverse:
-                writer.add_rel(rel_type, t_label, t_id, label, nid, p, source)
+                add_rel(rel_type, t_label, t_id, label, nid, p, source)
             else:
-                writer.add_rel(rel_type, label, nid, t_label, t_id, p, source)
+                add_rel(rel_type, label, nid, t_label, t_id, p, source)
 
     def edge_row(self, cells: list[str], writer: GraphWriter) -> None:
         """Check an edge table's row, then queue its relationship."""
         vals = self.values(cells)
         src, dst = self.endpoints
         assert src is not None and dst is not None
-        s = self._targets(src, vals[src.name])[0]
-        o = self._targets(dst, vals[dst.name])[0]
+        s = self._endpoint(src, vals[src.name])
+        o = self._endpoint(dst, vals[dst.name])
         props = {f.property: vals[f.name] for f in self.prop_fields if vals.get(f.name) not in (None, "")}
         if "date" in props:
-            props["period"] = quarter_of(props["date"])
+            date = props["date"]
+            period = self.periods.get(date)
+            if period is None:
+                period = self.periods.put(date, quarter_of(date))
+            props["period"] = period
         props.setdefault("service_type", "")
         props.setdefault("date", "")
         writer.add_rel(self.m.edge or "", s[0], s[1], o[0], o[1], props, self.source)  # type: ignore[arg-type]
+
+    def _endpoint(self, f: Field, value: Any) -> tuple[str, str]:
+        """The node an edge table's endpoint cell names: a register id looked up in the chunk's prefetch."""
+        to = f.link.to if f.link else f.to
+        if type(value) is str and (to == "provider" or to == "enterprise"):
+            item = value.strip()
+            if item:
+                by_register = self.r.by_register
+                for label in PROVIDER_LABELS if to == "provider" else ("Enterprise",):
+                    nid = by_register.get((label, item))
+                    if nid is not None:
+                        return label, nid
+        t = self._targets(f, value)[0]  # what is left, with its reasons for rejecting
+        return t[0], t[1]
 
     def references(self, chunk: list[tuple[int, list[str]]]) -> dict[str, set[str]]:
         """Every id the chunk refers to, by link target (person, provider, enterprise), to prefetch."""
