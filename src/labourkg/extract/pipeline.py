@@ -277,7 +277,9 @@ def run(text: str, *, path: str | None = None, raw: bytes | None = None) -> dict
     honours = find_honours(doc)
     units = find_units(doc)
     found = find_organisations(doc) + honours + find_events(doc) + units + find_places(doc)
-    found += find_people(doc, [h.end for h in honours], {m.name for m in units if m.type == "Person"})
+    # “某市工匠”张三: a name may start right after an honour or after its closing quote
+    cue_ends = [h.end for h in honours] + [h.end + 1 for h in honours if doc.text[h.end : h.end + 1] in "”\"」"]
+    found += find_people(doc, cue_ends, {m.name for m in units if m.type == "Person"})
     doc.mentions = _resolve_bare_units(_drop_stray_places(doc, _arbitrate(found)))
     _fold_short_forms(doc)
     doc.mentions = sorted(doc.mentions + pronoun_mentions(doc), key=lambda m: m.start)

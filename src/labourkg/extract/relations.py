@@ -12,29 +12,31 @@ import re
 from labourkg.extract.grammar import (
     ATTEND_CUES,
     BASED_CUES,
-    HELP_CUES,
-    HELP_PREPS,
     IMPLIED_BODY,
     LEAD_CUES,
     MEMBER_CUES,
     ORGANISE_CUES,
     RECEIVE_CUES,
-    VISIT_CUES,
     alt,
 )
 from labourkg.extract.model import Doc, Mention, Rel
-from labourkg.extract.received import _bracket_posts, _counted, _holders, _honour_lists, _received, _story_honour
+from labourkg.extract.received import (
+    _bracket_posts,
+    _counted,
+    _holders,
+    _honour_lists,
+    _received,
+    _story_honour,
+)
 from labourkg.extract.relbase import ORGS as _ORGS
 from labourkg.extract.relbase import POST_END as _POST_END
 from labourkg.extract.relbase import Index as _Index
 from labourkg.extract.relbase import role as _role
 from labourkg.extract.relbase import year_attr as _year_attr
+from labourkg.extract.visits import _help_visit, _locative_help
 
 _ORGANISE_RE = re.compile(alt(ORGANISE_CUES))
 _ATTEND_RE = re.compile(alt(ATTEND_CUES))
-_VISIT_RE = re.compile(f"(?:{alt(VISIT_CUES)})(?:(?:位于|地处)[^,。;]{{1,10}}的)?$")
-_HELP_RE = re.compile(alt(HELP_CUES))
-_HELP_PREP_RE = re.compile(f"(?:{alt(HELP_PREPS)})$")
 # 作报告, 以“…”为题, 主讲: the speaker is the last person before the cue, at the story's event
 _SPEAKER_CUES = ("作", "为题", "主讲", "授课")
 _ANAPHOR = re.compile(r"会议|活动|座谈会|仪式|大会|开幕式|闭幕式|颁奖典礼|会")
@@ -69,6 +71,7 @@ def find_relations(doc: Doc, synth: list[Mention]) -> list[Rel]:
     _organised_own(doc, idx, rels)
     _attended(doc, idx, rels, chains)
     _help_visit(doc, idx, rels)
+    _locative_help(doc, idx, rels)
     _part_of(doc, idx, rels)
     _copula_events(doc, idx, rels)
     _located(doc, idx, rels)
@@ -456,92 +459,6 @@ def _attended(doc: Doc, idx: _Index, rels: list[Rel], chains: dict[int, list]) -
             p = idx.within(ev.end + 2, ev.end + 6, ("Person",))
             if p:
                 rels.append(Rel("ATTENDED", p[0], ev, ev.start, p[0].end, 0.7))
-
-
-# ---------------------------------------------------------------- help and visits
-
-
-_AS_ROLE = re.compile(r"作为$")
-# 参加某总工会组织的活动: a body in a relative clause is not the clause's subject
-_MODIFIER_OF = re.compile(r"(?:组织|主办|举办|开展|发起|组建)的")
-_GROUP_LEAD = re.compile(r"带领|率领|带队|领着")
-
-
-def _coordinated(between: str) -> bool:
-    """'、' or '、副主席' between two people: one coordinated subject."""
-    return bool(between) and between[0] in "、和与及" and (len(between) == 1 or (
-        len(between) <= 11 and re.fullmatch(r"[\u4e00-\u9fff]+", between[1:]) is not None
-        and _POST_END.search(between[1:]) is not None))
-
-
-def _leader_of_group(text: str, idx: _Index, s: int, e: int) -> Mention | None:
-    """The person right before the last 带领/率领 in [s, e)."""
-    for m in reversed(list(_GROUP_LEAD.finditer(text, s, e))):
-        p = idx.ending_at(m.start(), ("Person",))
-        if p is not None and p.end == m.start() and p.start >= s:
-            return p
-    return None
-
-
-def _help_visit(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
-    text = doc.text
-    led: dict[str, Mention] = {}
-    for r in rels:
-        if r.type == "LEADS" and r.object.name:
-            led.setdefault(r.subject.name, r.object)
-    for s, e in doc.sentences:
-        targets = idx.within(s, e, ("Enterprise", "Organization", "Studio"))
-        if not targets:
-            continue
-        agents = [a for a in idx.within(s, e, ("Person", "Studio", "ServiceTeam", "Union"))
-                  if a.how != "byline" and "journalist" not in a.attrs.get("roles", ())
-                  and not _AS_ROLE.search(text, max(0, a.start - 3), a.start)
-                  and not _MODIFIER_OF.match(text, a.end)]
-        for t in targets:
-            subj = None
-            for a in agents:
-                if a.end <= t.start and a is not t and a.type != "Person" or (a.type == "Person" and a.end <= t.start):
-                    subj = a
-                    if a.type in ("ServiceTeam", "Studio"):
-                        break
-            subjects = [subj] if subj is not None else []
-            if subj is not None and subj.type == "Person":
-                # 张三、李四一行走进…: every person of the coordinated subject
-                cur = subj
-                while (q := idx.last_before(cur.start, ("Person",))) is not None and q.start >= s \
-                        and _coordinated(text[q.end : cur.start]):
-                    subjects.append(q)
-                    cur = q
-            leader = _leader_of_group(text, idx, s, t.start)
-            if leader is not None:
-                # 张三带领队员…走进某公司: the leader, and the unit he leads, are the ones visiting
-                subjects = [leader] + [u for u in (led.get(leader.name),) if u is not None]
-            clause = max([s] + [k + 1 for k in (text.rfind(c, s, t.start) for c in ",;:") if k >= 0])
-            for subj in subjects:
-                if subj.end > t.start:
-                    continue
-                lead = text[max(s, min(t.start - 8, clause), subj.end) : t.start]
-                chained = _chain_prefix(text, idx, s, t)
-                if _VISIT_RE.search(lead) or (chained is not None and _VISIT_RE.search(text[max(s, chained - 8) : chained])):
-                    if t.type != "Studio" or subj.type != "Studio":
-                        rels.append(Rel("VISITED", subj, t, subj.start, t.end, 0.75))
-                if t.type == "Enterprise" and subj.type != "Union":
-                    helped = _HELP_PREP_RE.search(lead) or _HELP_RE.search(text, t.end, e)
-                    if helped:
-                        rels.append(Rel("HELPED", subj, t, subj.start, min(e, t.end + 30), 0.7))
-
-
-def _chain_prefix(text: str, idx: _Index, s: int, t: Mention) -> int | None:
-    """Start of the first item of a 、-list that ``t`` ends (参观A、B、C → start of A)."""
-    cur = t
-    first = None
-    while cur.start > s and text[cur.start - 1] in "、和与及":
-        prev = idx.ending_at(cur.start - 1, ("Enterprise", "Organization", "Studio"))
-        if prev is None or prev.end != cur.start - 1:
-            break
-        first = prev.start
-        cur = prev
-    return first
 
 
 # ---------------------------------------------------------------- campaigns and places

@@ -1,0 +1,149 @@
+"""HELPED and VISITED: service teams, studios and people going to enterprises.
+
+走进/走访/来到 + a unit (possibly after 位于X的 / X区的) is a visit by the clause's subject; a help
+cue (为, 帮助, 解决, 提供 …) around an enterprise is help. 在某公司，张三…帮助企业…: a locative topic
+followed by a person and a help cue is help to that company.
+"""
+
+from __future__ import annotations
+
+import re
+
+from labourkg.extract.grammar import HELP_CUES, HELP_PREPS, VISIT_CUES, alt
+from labourkg.extract.model import Doc, Mention, Rel
+from labourkg.extract.relbase import POST_END as _POST_END
+from labourkg.extract.relbase import Index as _Index
+
+_VISIT_RE = re.compile(f"(?:{alt(VISIT_CUES)})了?(?:(?:位于|地处)?[^,。;]{{1,12}}的)?$")
+_HELP_RE = re.compile(alt(HELP_CUES))
+_ITEM_LEAD = re.compile(r"[、和与及](?:[^,。;、和与及]{1,10}的)?$")
+_HELP_PREP_RE = re.compile(f"(?:{alt(HELP_PREPS)})$")
+
+
+_AS_ROLE = re.compile(r"作为$")
+# 参加某总工会组织的活动: a body in a relative clause is not the clause's subject
+_MODIFIER_OF = re.compile(r"(?:组织|主办|举办|开展|发起|组建)的")
+_GROUP_LEAD = re.compile(r"带领|率领|带队|领着")
+
+
+def _coordinated(between: str) -> bool:
+    """'、' or '、副主席' between two people: one coordinated subject."""
+    return bool(between) and between[0] in "、和与及" and (len(between) == 1 or (
+        len(between) <= 11 and re.fullmatch(r"[\u4e00-\u9fff]+", between[1:]) is not None
+        and _POST_END.search(between[1:]) is not None))
+
+
+def _leader_of_group(text: str, idx: _Index, s: int, e: int) -> Mention | None:
+    """The person right before the last 带领/率领 in [s, e)."""
+    for m in reversed(list(_GROUP_LEAD.finditer(text, s, e))):
+        p = idx.ending_at(m.start(), ("Person",))
+        if p is not None and p.end == m.start() and p.start >= s:
+            return p
+    return None
+
+
+def _help_visit(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
+    text = doc.text
+    led: dict[str, Mention] = {}
+    for r in rels:
+        if r.type == "LEADS" and r.object.name:
+            led.setdefault(r.subject.name, r.object)
+    for s, e in doc.sentences:
+        targets = idx.within(s, e, ("Enterprise", "Organization", "Studio"))
+        if not targets:
+            continue
+        agents = [a for a in idx.within(s, e, ("Person", "Studio", "ServiceTeam", "Union"))
+                  if a.how != "byline" and "journalist" not in a.attrs.get("roles", ())
+                  and not _AS_ROLE.search(text, max(0, a.start - 3), a.start)
+                  and not _MODIFIER_OF.match(text, a.end)]
+        for t in targets:
+            subj = None
+            for a in agents:
+                if a.end <= t.start and a is not t and a.type != "Person" or (a.type == "Person" and a.end <= t.start):
+                    subj = a
+                    if a.type in ("ServiceTeam", "Studio"):
+                        break
+            subjects = [subj] if subj is not None else []
+            if subj is not None and subj.type == "Person":
+                # 张三、李四一行走进…: every person of the coordinated subject
+                cur = subj
+                while (q := idx.last_before(cur.start, ("Person",))) is not None and q.start >= s \
+                        and _coordinated(text[q.end : cur.start]):
+                    subjects.append(q)
+                    cur = q
+            leader = _leader_of_group(text, idx, s, t.start)
+            if leader is not None:
+                # 张三带领队员…走进某公司: the leader, and the unit he leads, are the ones visiting
+                subjects = [leader] + [u for u in (led.get(leader.name),) if u is not None]
+            clause = max([s] + [k + 1 for k in (text.rfind(c, s, t.start) for c in ",;:") if k >= 0])
+            for subj in subjects:
+                if subj.end > t.start:
+                    continue
+                lead = text[max(s, min(t.start - 8, clause), subj.end) : t.start]
+                chained = _chain_prefix(text, idx, s, t)
+                if _VISIT_RE.search(lead) or (chained is not None and _VISIT_RE.search(text[max(s, chained - 18) : chained])):
+                    if t.type != "Studio" or subj.type != "Studio":
+                        rels.append(Rel("VISITED", subj, t, subj.start, t.end, 0.75))
+                if t.type == "Enterprise" and subj.type != "Union":
+                    helped = _HELP_PREP_RE.search(lead) or _HELP_RE.search(text, t.end, e)
+                    if helped:
+                        rels.append(Rel("HELPED", subj, t, subj.start, min(e, t.end + 30), 0.7))
+
+
+def _chain_prefix(text: str, idx: _Index, s: int, t: Mention) -> int | None:
+    """Start of the first item of a 、-list that ``t`` ends (参观A、B、C → start of A)."""
+    cur = t
+    first = None
+    while cur.start > s:
+        # 走访A和B, 走进某县的A和某镇的B: items joined by 、/和, each possibly after its place + 的
+        lead = _ITEM_LEAD.search(text, max(s, cur.start - 14), cur.start)
+        if lead is None:
+            break
+        prev = idx.ending_at(lead.start(), ("Enterprise", "Organization", "Studio"))
+        if prev is None or prev.end != lead.start():
+            break
+        first = prev.start
+        cur = prev
+    return first
+
+
+_LOCATIVE_TOPIC = re.compile(r"在(?:[^,。;在]{1,14}的)?$")
+_HELP_TAIL = re.compile(f"(?:{alt(HELP_CUES)})|(?:帮助|为|协助)企业|针对|改造|调试|调整|重新设计|推荐|提出")
+
+
+_GUIDED = re.compile(r"(?:则|也|还|都)?在(?P<who>[^,。;]{2,20}?)的(?:指导|帮助|帮扶|指点|带领)下")
+
+
+def _locative_help(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
+    """在某某公司，张三针对…提出…方案 / 在某县的某公司，李四帮助企业…: a clause that opens with an
+    enterprise as its setting, then a person and a help cue, is that person's help to it."""
+    text = doc.text
+    for t in idx.within(0, len(text), ("Enterprise",)):
+        if not t.surface:
+            continue
+        k = t.end
+        tail = re.match(r"(?:车间|厂区|厂房|生产线|现场)?(?:里|内|中)?,", text[k:])
+        if tail is None:
+            continue
+        clause = max(text.rfind(c, 0, t.start) for c in ",;。:\n") + 1
+        if not _LOCATIVE_TOPIC.fullmatch(text, clause, t.start):
+            continue
+        _, e = doc.sentence_of(t.start)
+        stop = min([j for j in (text.find(c, k, e) for c in ";。") if j >= 0] or [e])
+        body = k + tail.end()
+        agents = [a for a in idx.within(body, stop, ("Person", "ServiceTeam", "Studio"))
+                  if "journalist" not in a.attrs.get("roles", ())
+                  and not re.search(r"(?:总经理|厂长|董事长|负责人)$", text[max(0, a.start - 3) : a.start])]
+        person = next((a for a in agents if a.type == "Person"), None)
+        agent = person or next(iter(agents), None)
+        if agent is None or not any(not idx.within(c.start(), c.end()) for c in _HELP_TAIL.finditer(text, agent.end, stop)):
+            continue  # a cue inside a name (某某技术服务队) is not one
+        rels.append(Rel("HELPED", agent, t, t.start, stop, 0.65))
+    # 某公司在“某某工匠”张三的指导下攻克…: help received by the company
+    for t in idx.within(0, len(text), ("Enterprise",)):
+        m = _GUIDED.match(text, t.end)
+        if m is None:
+            continue
+        people = idx.within(m.start("who"), m.end("who"), ("Person",))
+        if people:
+            rels.append(Rel("HELPED", people[-1], t, t.start, m.end(), 0.7))
