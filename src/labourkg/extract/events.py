@@ -27,7 +27,7 @@ from labourkg.extract.grammar import (
 from labourkg.extract.model import Doc, Mention
 from labourkg.extract.spans import left_start
 
-_HEAD_RE = re.compile(f"(?:(?P<e>{alt(EVENT_HEADS)})|(?P<c>{alt(CAMPAIGN_HEADS)}))(?!品牌|计划|方案|项目|制度|精神|工作)")
+_HEAD_RE = re.compile(f"(?:(?P<e>{alt(EVENT_HEADS)})|(?P<c>{alt(CAMPAIGN_HEADS)}))(?!品牌|计划|方案|项目|制度|精神|工作|诊)")
 _QUOTED_RE = re.compile(rf"[“\"]([^“”\"]{{2,30}})[”\"](?:({alt(QUOTED_CAMPAIGN_TAILS)}))?")
 _CONGRESS_RE = re.compile(r"(?:党的|中国共产党第|中共|中国工会|中国工会第)([一二三四五六七八九十]{1,3})(?:次全国代表大会|大)(?![学队])")
 _OWNER = re.compile(f"^[^“\"]{{1,12}}?(?:{alt(ORG_SUFFIXES + UNION_SUFFIXES)})(?=(?:\\d{{4}}年度?)?[“\"])")

@@ -38,7 +38,7 @@ from labourkg.extract.visits import _help_visit, _locative_help
 _ORGANISE_RE = re.compile(alt(ORGANISE_CUES))
 _ATTEND_RE = re.compile(alt(ATTEND_CUES))
 # 作报告, 以“…”为题, 主讲: the speaker is the last person before the cue, at the story's event
-_SPEAKER_CUES = ("作", "为题", "主讲", "授课")
+_SPEAKER_CUES = ("作", "为题", "主讲", "授课", "宣读", "发言")
 _ANAPHOR = re.compile(r"会议|活动|座谈会|仪式|大会|开幕式|闭幕式|颁奖典礼|会")
 _STORY = re.compile(r"讯")
 # 出席并讲话, 出席。: an attendance cue without an object refers to the story's event
