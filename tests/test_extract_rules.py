@@ -250,3 +250,79 @@ def test_owner_and_quoted_programme_of_an_activity():
 def test_post_word_inside_another_word_starts_no_name():
     ents, _ = _doc("韶关日报讯 韶关机电工程有限公司高级工程师贺文强发言。")
     assert ents["Person"] == {"贺文强"}
+
+
+# ---------------------------------------------------------------- blind-set round (invented sentences)
+
+
+def test_titles_coordinated_inside_an_event_name():
+    ents, _ = _doc("某某日报讯 5月1日，某市庆祝五一国际劳动节暨劳动模范和先进工作者表彰大会举行。")
+    assert any(n.endswith("劳动模范和先进工作者表彰大会") for n in ents["Event"])
+
+
+def test_pronoun_subject_receives_honours():
+    _, r = _doc("某某日报讯 数控车工贺文强在某某机床有限公司工作了二十年。此后，他又先后荣获全国五一劳动奖章、全国技术能手。")
+    assert ("RECEIVED", "贺文强", "全国五一劳动奖章") in r
+    assert ("RECEIVED", "贺文强", "全国技术能手") in r
+
+
+def test_elided_clause_continues_the_last_person_and_bei_agent_does_not_receive():
+    _, r = _doc("某某有限公司车间主任苗海燕，2019年获评全国技术能手，次年被人力资源和社会保障部授予全国五一劳动奖章。")
+    assert ("RECEIVED", "苗海燕", "全国技术能手") in r
+    assert ("RECEIVED", "苗海燕", "全国五一劳动奖章") in r
+    assert not any(t == "RECEIVED" and s == "人力资源和社会保障部" for t, s, _ in r)
+
+
+def test_coordinated_units_receive_together():
+    _, r = _doc("佛山市星河精密电子有限公司、佛山市远航机械有限公司荣获全国五一劳动奖状。")
+    assert {s for t, s, o in r if t == "RECEIVED"} == {"佛山市星河精密电子有限公司", "佛山市远航机械有限公司"}
+
+
+def test_winners_of_an_honour_conferred_by_count():
+    _, r = _doc("某某工报讯 日前，省总工会授予99名职工全国五一劳动奖章。\n\n获奖者包括：星河机械有限公司高级技师贺文强、"
+                "远航物流有限公司司机苗海燕。\n\n省总工会有关负责人卜永庆表示，要弘扬劳模精神。")
+    got = {s for t, s, o in r if t == "RECEIVED" and o == "全国五一劳动奖章"}
+    assert got == {"贺文强", "苗海燕"}
+
+
+def test_worker_noun_after_a_unit_is_a_post_and_last_column_name():
+    _, r = _doc("获奖名单：\n星河环卫服务中心　　　清洁工　　　　苗海燕\n和平县公路事务中心养护工人贺文强、某公司司机卜永庆。")
+    assert ("WORKS_FOR", "苗海燕", "星河环卫服务中心") in r
+    assert ("WORKS_FOR", "贺文强", "和平县公路事务中心") in r
+
+
+def test_predicate_of_previous_person_is_not_a_title():
+    _, r = _doc("徒弟贺文强在2021年获评全国技术能手，另一名徒弟苗海燕已成长为技术骨干。")
+    assert ("RECEIVED", "贺文强", "全国技术能手") in r
+    assert ("RECEIVED", "苗海燕", "全国技术能手") not in r
+
+
+def test_locative_setting_help_and_guided_by():
+    _, r = _doc("服务队队长贺文强介绍了情况。在星河机械有限公司，贺文强针对焊接变形问题提出改造方案。"
+                "远航包装材料有限公司则在“某市工匠”苗海燕的指导下，攻克了难题。")
+    assert ("HELPED", "贺文强", "星河机械有限公司") in r
+    assert ("HELPED", "苗海燕", "远航包装材料有限公司") in r
+
+
+def test_visit_list_items_after_their_place():
+    _, r = _doc("服务队队长贺文强带队，先后走访了某某县的星河机械有限公司和某某镇的远航电器有限公司。")
+    assert ("VISITED", "贺文强", "星河机械有限公司") in r
+    assert ("VISITED", "贺文强", "远航电器有限公司") in r
+
+
+def test_body_in_a_relative_clause_is_not_the_visitor():
+    _, r = _doc("工程师贺文强参加某某省总工会组织的“助企行”活动，先后来到星河机械有限公司和远航电器有限公司。")
+    assert not any(t == "VISITED" and s.endswith("总工会") for t, s, _ in r)
+    assert ("VISITED", "贺文强", "星河机械有限公司") in r
+
+
+def test_reading_the_decision_and_speaking_attend_the_story_event():
+    _, r = _doc("某某日报讯 某市职工技能大赛颁奖大会举行。市总工会主席贺文强宣读表彰决定。劳模代表苗海燕、卜永庆在大会上作了发言。")
+    ev = next(o for t, s, o in r if t == "ATTENDED" and s == "贺文强")
+    assert ("ATTENDED", "苗海燕", ev) in r and ("ATTENDED", "卜永庆", ev) in r
+
+
+def test_award_event_heads_and_consultation_is_not_a_meeting():
+    ents, _ = _doc("省总工会在某市举行“某省劳模工匠创新工作室”授牌活动。专家就电机绕线效率低等问题进行现场会诊。")
+    assert any(n.endswith("授牌活动") for n in ents["Event"])
+    assert not any("会诊" in n or n.endswith("现场会") for n in ents["Event"])

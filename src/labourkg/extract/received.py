@@ -24,6 +24,8 @@ def _received(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
             continue
         if text[subj.start - 1 : subj.start] in ("由", "被") and m.group().endswith(("授予", "评为", "选树为", "命名为")):
             continue  # 由某局授予…称号, 被某会评为…: the body confers, it does not receive
+        if m.group().endswith("授予") and not m.group().endswith("被授予"):
+            continue  # 某省总工会授予99名职工…: the subject of an active 授予 is the one conferring
         s, e = doc.sentence_of(m.start())
         stop = min([k for k in (text.find(c, m.end(), e) for c in ";。") if k >= 0] or [e])
         hons = idx.within(m.end(), stop, ("Honour",))
@@ -63,7 +65,9 @@ def _holders(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
             if p.type == "Person":
                 _role(p, h.name)
     for m in _RECEIVE_RE.finditer(text):
-        if idx.ending_at(m.start(), _AGENTS) is not None:
+        adj = idx.ending_at(m.start(), _AGENTS)
+        by_agent = adj is not None and adj.end == m.start() and text[adj.start - 1 : adj.start] == "被"
+        if adj is not None and not by_agent:
             continue
         s, e = doc.sentence_of(m.start())
         stop = min([k for k in (text.find(c, m.end(), e) for c in ",;。") if k >= 0] or [e])
@@ -78,7 +82,8 @@ def _holders(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
                     _role(p, h.name)
             continue
         clause = max([s] + [k + 1 for k in (text.rfind(c, s, m.start()) for c in ",:;") if k >= 0])
-        active = m.group().endswith(("授予", "评为", "选树为", "命名为")) and not m.group().endswith(("被授予", "被评为"))
+        active = m.group().endswith(("授予", "评为", "选树为", "命名为")) and not m.group().endswith(("被授予", "被评为")) \
+            and not by_agent
         if clause > s and not active and _elided(text, idx, clause, m.start()):
             # 张三，2019年获评…，今年当选…; 陈某是某公司班长，曾荣膺…: a clause without a subject
             # continues the sentence's last person
