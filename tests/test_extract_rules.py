@@ -326,3 +326,29 @@ def test_award_event_heads_and_consultation_is_not_a_meeting():
     ents, _ = _doc("省总工会在某市举行“某省劳模工匠创新工作室”授牌活动。专家就电机绕线效率低等问题进行现场会诊。")
     assert any(n.endswith("授牌活动") for n in ents["Event"])
     assert not any("会诊" in n or n.endswith("现场会") for n in ents["Event"])
+
+
+# ---------------------------------------------------------------- towns and zones
+
+
+def test_town_after_a_county_is_a_place_and_located_in_reads_it():
+    ents, r = _doc("韶关日报讯 在乐昌市青岚镇的韶关市丰禾农机有限公司，服务队解决了难题。青岚镇人民政府表示感谢。")
+    assert "青岚镇" in ents["Place"]
+    assert ("LOCATED_IN", "韶关市丰禾农机有限公司", "青岚镇") in r
+
+
+def test_town_suffix_starting_an_ordinary_word_is_not_a_town():
+    ents, _ = _doc("韶关日报讯 乐昌市新建乡村道路二十公里，乐昌市城镇化率提高。")
+    assert not {p for p in ents.get("Place", set()) if p.endswith(("乡", "镇"))}
+
+
+def test_zone_after_a_city_is_a_place_not_an_enterprise():
+    ents, r = _doc("韶关日报讯 座谈会在韶关工业园区举行。当天还参观了位于韶关市高新区的韶关丰禾电子有限公司。")
+    assert {"韶关工业园区", "韶关高新区"} <= ents["Place"]
+    assert "韶关工业园" not in ents.get("Enterprise", set())
+    assert ("LOCATED_IN", "韶关丰禾电子有限公司", "韶关高新区") in r
+
+
+def test_province_prefix_and_district_stem_in_a_company_name_are_not_places():
+    ents, r = _doc("韶关日报讯 广东丰禾电子有限公司和广州白云丰禾机场股份有限公司的职工参加了活动。")
+    assert not {"广东省", "白云区"} & ents.get("Place", set())

@@ -25,12 +25,14 @@ from labourkg.extract.people import find_people
 from labourkg.extract.places import find_places, infer_home
 from labourkg.extract.relations import find_relations
 from labourkg.extract.resolve import absorb, campaign_core, short_forms
+from labourkg.extract.towns import find_towns
 from labourkg.extract.units import find_units
 from labourkg.ontology import load_ontology
 from labourkg.text import decode_bytes, normalise, split_sentences
 
 _WS = re.compile(r"\s+")
 # which kind wins when two mentions of different kinds overlap without nesting
+_ORG_KINDS = ("Union", "GovernmentBody", "Enterprise", "Organization")
 _PRIORITY = {"Person": 6, "Studio": 5, "ServiceTeam": 5, "Honour": 4, "Event": 3, "Campaign": 3,
              "Union": 2, "GovernmentBody": 2, "Enterprise": 2, "Organization": 2, "Place": 1}
 
@@ -68,6 +70,9 @@ def _arbitrate(ms: list[Mention]) -> list[Mention]:
             if m.type == "Place" and k.type == "Person":
                 ok = False
                 break
+            if k.how == "zone" and m.type in _ORG_KINDS:
+                ok = False  # 苏州工业园 inside the zone 苏州工业园区
+                break
         if ok:
             kept.append(m)
     # a person crossing a place wins; a place inside a person's name is not a place
@@ -94,6 +99,10 @@ def _drop_stray_places(doc: Doc, ms: list[Mention]) -> list[Mention]:
         if o.type == "Place" or o.end - o.start < 4:
             continue
         inner = [p for p in places if o.start <= p.start and p.end <= o.end]
+        for p in inner:
+            if o.type == "Enterprise" and (p.how == "district-stem" or p.start == o.start
+                                           and doc.gaz.level(doc.gaz.regions[p.concept]) == "province"):
+                drop.add(id(p))  # 广东某某有限公司, 广州白云某某公司: a registration prefix, a trade name
         for a, b in zip(inner, inner[1:], strict=False):
             if b.start == a.end and not _within(doc, b.concept or "", a.concept or ""):
                 drop.add(id(b))
@@ -276,7 +285,8 @@ def run(text: str, *, path: str | None = None, raw: bytes | None = None) -> dict
     infer_home(doc)
     honours = find_honours(doc)
     units = find_units(doc)
-    found = find_organisations(doc) + honours + find_events(doc) + units + find_places(doc)
+    places = find_places(doc)
+    found = find_organisations(doc) + honours + find_events(doc) + units + places + find_towns(doc, places)
     # “某市工匠”张三: a name may start right after an honour or after its closing quote
     cue_ends = [h.end for h in honours] + [h.end + 1 for h in honours if doc.text[h.end : h.end + 1] in "”\"」"]
     found += find_people(doc, cue_ends, {m.name for m in units if m.type == "Person"})

@@ -545,7 +545,7 @@ def _located(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
         if text[u.start - 1 : u.start] != "的":
             continue
         k = u.start - 1
-        if text[k - 1 : k] in ("镇", "乡") or text[k - 2 : k] == "街道":
+        if (text[k - 1 : k] in ("镇", "乡") or text[k - 2 : k] == "街道") and idx.ending_at(k, ("Place",)) is None:
             # a town or street the gazetteer does not know (某某镇) between the place and 的
             for n in range(2, 7):
                 p = idx.ending_at(k - n, ("Place",))
@@ -570,7 +570,7 @@ def _located(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
         chain: list[Mention] = []
         while True:
             ps = idx.within(k, k + 12, ("Place",))
-            if not ps or ps[0].start != k:
+            if not ps or ps[0].start != k or not ps[0].concept:
                 break
             chain.append(ps[0])
             k = ps[0].end
