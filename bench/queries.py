@@ -126,12 +126,17 @@ def main(argv: list[str] | None = None) -> int:
             params = bench_params(store, q)
             times: list[float] = []
             rows = 0
-            for i in range(args.repeat + 1):
-                t = time.perf_counter()
-                res = store.read(q.cypher, params, timeout=args.timeout)
-                if i:
-                    times.append((time.perf_counter() - t) * 1000)
-                rows = len(res.rows)
+            try:
+                for i in range(args.repeat + 1):
+                    t = time.perf_counter()
+                    res = store.read(q.cypher, params, timeout=args.timeout)
+                    if i:
+                        times.append((time.perf_counter() - t) * 1000)
+                    rows = len(res.rows)
+            except Exception as e:  # report and go on with the others
+                print(f"{name:34s} FAILED {type(e).__name__}: {e}", flush=True)
+                slow.append(name)
+                continue
             p50, p95 = statistics.median(times), percentile(times, 0.95)
             flag = "  SLOW" if p95 > args.max_ms else ""
             print(f"{name:34s} {p50:9.1f} {p95:9.1f} {rows:6d}{flag}", flush=True)

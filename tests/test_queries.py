@@ -262,13 +262,14 @@ def test_enterprises_helped_in_campaign(graph) -> None:
 
 
 def test_engagements_by_period(graph) -> None:
-    rows = run(graph, "engagements_by_period")
-    got = sorted((r["period"], r["service_type"], r["provider_kind"], r["engagements"], r["enterprises"], r["providers"])
-                 for r in rows)
-    assert got == [("2024Q3", "technical_breakthrough", "Person", 1, 1, 1),
-                   ("2024Q3", "technical_training", "ServiceTeam", 1, 1, 1),
-                   ("2025Q1", "technical_service", "Studio", 1, 1, 1)]
-    assert col(run(graph, "engagements_by_period", **{"from": "2025Q1", "to": "2025Q4"}), "period") == ["2025Q1"]
+    rows = run(graph, "engagements_by_period", region="茂名市")
+    assert [(r["period"], r["service_type"], r["provider_kind"], r["engagements"], r["enterprises"], r["providers"])
+            for r in rows] == [("2024Q3", "technical_breakthrough", "Person", 1, 1, 1),
+                               ("2024Q3", "technical_training", "ServiceTeam", 1, 1, 1),
+                               ("2025Q1", "technical_service", "Studio", 1, 1, 1)]
+    assert col(run(graph, "engagements_by_period", region="茂南区", **{"from": "2025Q1"}), "period") == ["2025Q1"]
+    assert col(run(graph, "engagements_by_period", region="高州市", to="2024Q4"), "provider_kind") == ["ServiceTeam"]
+    assert run(graph, "engagements_by_period", region="电白区") == []
 
 
 def test_enterprise_help_history(graph) -> None:
