@@ -352,3 +352,38 @@ def test_zone_after_a_city_is_a_place_not_an_enterprise():
 def test_province_prefix_and_district_stem_in_a_company_name_are_not_places():
     ents, r = _doc("韶关日报讯 广东丰禾电子有限公司和广州白云丰禾机场股份有限公司的职工参加了活动。")
     assert not {"广东省", "白云区"} & ents.get("Place", set())
+
+
+# ---------------------------------------------------------------- studios
+
+
+def test_trade_word_between_leader_and_descriptor():
+    ents, r = _doc("韶关日报讯 韶关丰禾重工有限公司的“贺文强焊接技能大师工作室”获得授牌。")
+    assert "贺文强焊接技能大师工作室" in ents["Studio"]
+    assert ("LEADS", "贺文强", "贺文强焊接技能大师工作室") in r
+    assert ("BASED_AT", "贺文强焊接技能大师工作室", "韶关丰禾重工有限公司") in r
+
+
+def test_quoted_studio_without_leader_and_no_studio_from_a_designation():
+    ents, r = _doc("韶关日报讯 4家获评“广东省示范性劳模创新工作室”。乐昌市丰禾电子科技有限公司的“丰禾电子创新工作室”由苗海燕带领。")
+    assert ents["Studio"] == {"丰禾电子创新工作室"}
+    assert ("BASED_AT", "丰禾电子创新工作室", "乐昌市丰禾电子科技有限公司") in r
+    assert "范性" not in ents.get("Person", set())
+
+
+def test_studio_is_based_at_the_nearest_host_only():
+    _, r = _doc("韶关日报讯 有依托韶关丰禾机械有限公司设立的“贺文强劳模创新工作室”、设在韶关禾润交通集团有限公司的“苗海燕技能大师工作室”等。")
+    assert ("BASED_AT", "苗海燕技能大师工作室", "韶关禾润交通集团有限公司") in r
+    assert ("BASED_AT", "苗海燕技能大师工作室", "韶关丰禾机械有限公司") not in r
+    assert ("BASED_AT", "贺文强劳模创新工作室", "韶关丰禾机械有限公司") in r
+
+
+def test_short_form_of_a_county_in_another_province_is_not_a_place():
+    ents, _ = _doc("茂名晚报讯 我市推广信宜、高州的经验，阳信高速等重大工程推进顺利。")
+    assert {"信宜市", "高州市"} <= ents["Place"]
+    assert not {"广信区", "阳信县"} & ents["Place"]
+
+
+def test_jurisdiction_is_the_longest_place_before_the_body():
+    ents, _ = _doc("长沙晚报讯 长沙市总工会主席贺文强出席。")
+    assert "长沙市总工会" in ents["Union"]

@@ -73,6 +73,7 @@ class Gazetteer:
     honours: dict[str, Concept] = field(default_factory=dict)  # surface -> honour concept
     honour_re: re.Pattern[str] = re.compile(r"(?!x)x")
     pattern_heads: dict[str, Concept] = field(default_factory=dict)  # 五一劳动奖章 -> pattern concept
+    homonyms: dict[str, list[Concept]] = field(default_factory=dict)  # 兴宁 -> 兴宁市 (粤), 兴宁区 (桂)
 
     def place(self, surface: str) -> Concept | None:
         return self.places.get(surface)
@@ -112,10 +113,16 @@ def load_gazetteer(onto: Ontology | None = None) -> Gazetteer:
     for c in sorted(regions, key=lambda c: rank.get(c.attr("regionLevel") or "", 3)):
         gz.places.setdefault(to_simplified(c.name), c)
     for c in sorted(regions, key=lambda c: rank.get(c.attr("regionLevel") or "", 3)):
-        for a in c.aliases:
-            a = to_simplified(a)
+        forms = [to_simplified(a) for a in c.aliases]
+        name = to_simplified(c.name)
+        if not forms and c.attr("regionLevel") == "county" and name[-1:] in "县市" and len(name) >= 3 \
+                and "自治" not in name:
+            forms = [name[:-1]]  # 兴宁市 → 兴宁 when the scheme leaves a shared short form out
+        for a in forms:
             if len(a) >= 2 and a not in gz.places and not is_common_word(a, allow=("ns",)):
                 gz.places[a] = c
+            elif len(a) >= 2 and a in gz.places and gz.places[a] is not c:
+                gz.homonyms.setdefault(a, [gz.places[a]]).append(c)
     gz.place_re = re.compile(trie_regex(gz.places))
 
     honours = _scheme(onto, "honours")

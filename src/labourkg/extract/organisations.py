@@ -24,6 +24,7 @@ from labourkg.extract.grammar import (
     alt,
 )
 from labourkg.extract.model import Doc, Mention
+from labourkg.extract.places import foreign_short
 from labourkg.extract.spans import _tokenise, left_start, strip_modifiers
 
 _KIND: dict[str, str] = {}
@@ -111,7 +112,11 @@ def _jurisdiction_start(doc: Doc, head: int, lo: int) -> int:
         if p < head and not ("\u4e00" <= text[p] <= "\u9fff"):
             return -1
         m = doc.gaz.place_re.match(text, p)
-        if m and m.end() <= head:
+        if m and m.end() <= head and not foreign_short(doc, m.group(), doc.gaz.places[m.group()]):
+            for q in range(p - 1, max(lo, p - 4) - 1, -1):  # 长沙市: not the 沙市 inside it
+                mq = doc.gaz.place_re.match(text, q)
+                if mq and mq.end() >= m.end() and mq.end() <= head:
+                    return q
             return p
         for j in JURISDICTION_ABBR:
             if text.startswith(j, p) and p + len(j) <= head:
@@ -120,7 +125,7 @@ def _jurisdiction_start(doc: Doc, head: int, lo: int) -> int:
                 if len(j) == 1 and text[p - 1 : p] in ("我", "本", "全", "该", "各", "省", "市", "县"):
                     continue
                 if len(j) == 1 and j in _REL_JUR:
-                    for k in range(2, 8):  # 茂名市 ending here: the place, not the bare 市
+                    for k in range(7, 1, -1):  # 茂名市 ending here: the place, not the bare 市 (长沙市, not 沙市)
                         q = p + 1 - k
                         if q >= lo and text[q : p + 1] in doc.gaz.places:
                             return q

@@ -99,9 +99,12 @@ def _drop_stray_places(doc: Doc, ms: list[Mention]) -> list[Mention]:
         if o.type == "Place" or o.end - o.start < 4:
             continue
         inner = [p for p in places if o.start <= p.start and p.end <= o.end]
-        for p in inner:
-            if o.type == "Enterprise" and (p.how == "district-stem" or p.start == o.start
-                                           and doc.gaz.level(doc.gaz.regions[p.concept]) == "province"):
+        for a, p in zip([None, *inner], inner, strict=False):
+            c = doc.gaz.regions[p.concept or ""]
+            stem = p.how == "district-stem" or (a is not None and a.end == p.start and p.surface != c.name
+                                                and doc.gaz.level(c) == "county")
+            if o.type in _ORG_KINDS and (stem or o.type == "Enterprise" and p.start == o.start
+                                         and doc.gaz.level(c) == "province"):
                 drop.add(id(p))  # 广东某某有限公司, 广州白云某某公司: a registration prefix, a trade name
         for a, b in zip(inner, inner[1:], strict=False):
             if b.start == a.end and not _within(doc, b.concept or "", a.concept or ""):

@@ -24,8 +24,16 @@ def find_places(doc: Doc) -> list[Mention]:
     """Every region name in the text, as Place mentions carrying the concept id."""
     out: list[Mention] = []
     text = doc.text
-    for m in doc.gaz.place_re.finditer(text):
+    pos = 0
+    while (m := doc.gaz.place_re.search(text, pos)) is not None:
         c = doc.gaz.places[m.group()]
+        for h in doc.gaz.homonyms.get(m.group(), ()):
+            if foreign_short(doc, m.group(), c) and not foreign_short(doc, m.group(), h):
+                c = h  # 兴宁: the county of that name in the article's province
+        if foreign_short(doc, m.group(), c):
+            pos = m.start() + 1  # 推广信宜: a stray short form must not hide the region after it
+            continue
+        pos = m.end()
         out.append(Mention(m.start(), m.end(), "Place", c.name, m.group(), concept=c.id,
                            attrs={"level": doc.gaz.level(c)}, how="gazetteer"))
     # 广州番禺, 佛山顺德: a city followed by the stem of one of its districts (番禺区 → 番禺)
@@ -41,6 +49,15 @@ def find_places(doc: Doc) -> list[Mention]:
             out.append(Mention(m.start(), m.end(), "Place", c.name, m.group(), concept=c.id,
                                attrs={"level": doc.gaz.level(c)}, how="home"))
     return out
+
+
+def foreign_short(doc: Doc, surface: str, c: Concept) -> bool:
+    """A county's short form (宝安, 通海) outside the article's province is a word, not that county:
+    with every county of the country known, two-character stems are everywhere in names and prose."""
+    gz = doc.gaz
+    if doc.home_province is None or gz.level(c) != "county" or surface == c.name:
+        return False
+    return gz.province_of(c) is not doc.home_province and gz.province_of(c) != doc.home_province
 
 
 @cache

@@ -316,10 +316,14 @@ def _units(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
             for u in units:
                 if u.type != "Studio":
                     continue
-                for o in idx.within(s, e, ("Enterprise", "Organization")):
-                    between = text[min(o.end, u.end) : max(o.start, u.start)]
-                    if o.end <= u.start and (any(c in text[s:o.start] for c in BASED_CUES) or between in ("的", "")):
-                        rels.append(Rel("BASED_AT", u, o, o.start, u.end, 0.75))
+                # the nearest host before the studio, with no other studio between them
+                orgs = [o for o in idx.within(s, u.start, ("Enterprise", "Organization")) if o.end <= u.start]
+                if not orgs or any(orgs[-1].end <= v.start < u.start for v in units if v is not u):
+                    continue
+                o = orgs[-1]
+                between = re.sub(r"[“”「」\"]", "", text[o.end : u.start])
+                if any(c in text[s : o.start] for c in BASED_CUES) or between in ("的", ""):
+                    rels.append(Rel("BASED_AT", u, o, o.start, u.end, 0.75))
 
 
 # ---------------------------------------------------------------- organising, attending

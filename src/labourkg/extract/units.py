@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 
-from labourkg.extract.gazetteer import is_common_word
+from labourkg.extract.gazetteer import is_common_word, jieba_dict
 from labourkg.extract.grammar import NON_GIVEN, STUDIO_DESCRIPTORS, TEAM_GENERIC_CORES, alt, surnames
 from labourkg.extract.model import Doc, Mention
 from labourkg.extract.names import read_name
-from labourkg.extract.spans import left_start, strip_modifiers
+from labourkg.extract.spans import _tokenise, left_start, strip_modifiers
 
 _STUDIO_RE = re.compile(f"(?:{alt(STUDIO_DESCRIPTORS)})?工作室")
 _TEAM_RE = re.compile(f"(?:{alt(TEAM_GENERIC_CORES)})")
@@ -67,6 +67,8 @@ def _leader_before(doc: Doc, d: int, lo: int) -> int:
 def _name_exact(text: str, i: int, d: int) -> bool:
     single, compound = surnames()
     name = text[i:d]
+    if i > 0 and is_common_word(text[i - 1 : i + 1], min_freq=200):
+        return False  # 示范性: the surname character closes a word before it
     return (text[i] in single and all("\u4e00" <= c <= "\u9fff" for c in name) and not is_common_word(name)
             and not is_common_word(name[:2], min_freq=100) and not any(c in NON_GIVEN for c in name[1:]))
 
@@ -78,6 +80,10 @@ def find_units(doc: Doc) -> list[Mention]:
     for m in _STUDIO_RE.finditer(text):
         s0, _ = doc.sentence_of(m.start())
         leader = _leader_before(doc, m.start(), max(s0, m.start() - 4))
+        trade = _leader_before_trade(doc, m.start(), s0)
+        if trade >= 0 and (leader < 0 or not _boundary(doc, leader, s0)):
+            leader = trade  # 张三焊接技能大师工作室, not 焊接 read as a name
+        trade_end = leader + _name_len(doc, leader, m.start()) if leader >= 0 else -1
         if leader >= 0 and text[leader - 1 : leader] in ("的", "是", "在", "为", "和", "与"):
             start = leader
         else:
@@ -87,7 +93,11 @@ def find_units(doc: Doc) -> list[Mention]:
         host = text[start:host_end]
         if _COUNT.match(host):
             continue
-        if leader < 0 and (not host or _GENERIC_FRONT.match(host) or doc.gaz.places.get(host) or not _ORG_TAIL.search(host)):
+        quoted = leader < 0 and _quoted_name(doc, m)
+        if quoted:
+            start, host = quoted, ""
+        elif leader < 0 and (not host or _GENERIC_FRONT.match(host) or doc.gaz.places.get(host)
+                             or not _ORG_TAIL.search(host)):
             continue
         if leader >= 0 and _GENERIC_FRONT.match(host) and host:
             start = host_end  # 省级张三工作室: the level is not part of the name
@@ -96,7 +106,7 @@ def find_units(doc: Doc) -> list[Mention]:
         studio = Mention(start, m.end(), "Studio", _abs(doc, name), name, how="studio")
         out.append(studio)
         if leader >= 0:
-            p = Mention(leader, m.start(), "Person", text[leader : m.start()], text[leader : m.start()], how="studio")
+            p = Mention(leader, trade_end, "Person", text[leader:trade_end], text[leader:trade_end], how="studio")
             studio.attrs["_leader"] = p
             out.append(p)
         if host and not doc.gaz.places.get(host) and len(host) >= 2:
@@ -115,6 +125,68 @@ def find_units(doc: Doc) -> list[Mention]:
         name = text[start : m.end()]
         out.append(Mention(start, m.end(), "ServiceTeam", _abs(doc, name), name, how="team"))
     return out
+
+
+_OPEN = "“「\"'"
+_TRADE = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_TRADE_STOP = set("的和与及、在是为由")
+
+
+def _name_len(doc: Doc, leader: int, d: int) -> int:
+    """Length of the leader's name when a trade word stands between it and the descriptor."""
+    for k in (3, 2):
+        if leader + k <= d and _name_exact(doc.text, leader, leader + k) and _trade_ok(doc.text[leader + k : d]):
+            return k
+    return d - leader
+
+
+def _trade_ok(gap: str) -> bool:
+    """焊接, 丝绸印染: a trade or skill word between the leader's name and the descriptor."""
+    if not gap:
+        return True
+    if not _TRADE.fullmatch(gap) or any(c in _TRADE_STOP for c in gap):
+        return False
+    info = jieba_dict()
+    toks = _tokenise(gap)
+    return all(t in info and info[t][1][:1] in ("n", "v") for t in toks)
+
+
+def _boundary(doc: Doc, i: int, s0: int) -> bool:
+    """A leader's name starts after a quote, 的, the sentence start or a host's name."""
+    before = doc.text[i - 1 : i]
+    return before in _OPEN or before in ("的", "") or i == s0 or bool(_ORG_TAIL.search(doc.text[max(s0, i - 4) : i]))
+
+
+def _leader_before_trade(doc: Doc, d: int, s0: int) -> int:
+    """“张三焊接技能大师工作室”: the leader's name, then a trade word, after a quote, 的 or a host's name."""
+    text = doc.text
+    for g in (2, 3, 4):
+        for k in (3, 2):
+            i = d - g - k
+            if i < s0 or not _trade_ok(text[i + k : d]):
+                continue
+            if not _boundary(doc, i, s0):
+                continue
+            if _name_exact(text, i, i + k) and read_name(text, i, doc.norm.gaps) >= k:
+                return i
+    return -1
+
+
+def _quoted_name(doc: Doc, m: re.Match) -> int:
+    """“某某电子创新工作室”: a quoted name with a particular front and no leader; its start, or 0."""
+    text = doc.text
+    if text[m.end() : m.end() + 1] not in "”」\"" or not m.group():
+        return 0
+    s0, _ = doc.sentence_of(m.start())
+    q = max(text.rfind(c, s0, m.start()) for c in _OPEN)
+    if q < 0 or m.start() - q > 14:
+        return 0
+    front = text[q + 1 : m.start()]
+    pm = doc.gaz.place_re.match(front)
+    core = front[pm.end() :] if pm else front
+    if len(core) < 2 or _GENERIC_FRONT.match(core) or _COUNT.match(core) or not _TRADE.fullmatch(core):
+        return 0
+    return q + 1
 
 
 def _abs(doc: Doc, name: str) -> str:
