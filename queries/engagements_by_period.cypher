@@ -17,9 +17,8 @@
 MATCH (rg:Place)
 WHERE rg.name = $region OR rg.code = $region OR $region IN coalesce(rg.aliases, [])
 MATCH (sub:Place)-[:BROADER*0..2]->(rg)
-WITH collect(DISTINCT sub.code) AS codes
-MATCH (e:Enterprise)
-WHERE e.region_code IN codes
+WITH DISTINCT sub.code AS code
+MATCH (e:Enterprise {region_code: code})
 MATCH (e)<-[r:ENGAGED]-(p)
 WHERE r.period >= $from AND r.period <= $to
 RETURN r.period AS period, r.service_type AS service_type, labels(p)[0] AS provider_kind, count(r) AS engagements,

@@ -14,11 +14,12 @@ MATCH (p:Person)-[:RECEIVED]->(h:Honour)
 WHERE $level IS NULL OR h.level = $level
 WITH p, count(DISTINCT h) AS count
 WHERE count >= $min
+WITH p, count
+ORDER BY count DESC, p.name, p.id
+LIMIT $limit
 MATCH (p)-[r:RECEIVED]->(h:Honour)
 WHERE $level IS NULL OR h.level = $level
 WITH p, count, collect(h.name + CASE WHEN r.year IS NULL THEN '' ELSE ' ' + toString(r.year) END) AS honours
-ORDER BY count DESC, p.name, p.id
-LIMIT $limit
 OPTIONAL MATCH (p)-[:LOCATED_IN]->(pl:Place)
 OPTIONAL MATCH (p)-[:WORKS_FOR]->(o)
 RETURN p.id AS id, p.name AS name, count, honours,

@@ -3,7 +3,8 @@
 // title: {zh: 技能供需分布（按区县）, en: Skill supply and demand by district}
 // description: >-
 //   For a skill (or any narrower skill): per district, how many people, studios and teams
-//   have it and how many enterprises need it, and how many of those are not served yet.
+//   have it and how many enterprises need it (smes_needing_skill with `unserved` lists
+//   those nobody has helped yet).
 // params:
 //   skill: {type: string, example: 焊接, description: skill name or alias}
 // tags: [skills, needs, regions]
@@ -16,11 +17,8 @@ UNWIND ks AS k
 OPTIONAL MATCH (k)<-[:NEEDS]-(e:Enterprise)
 WITH ks, collect(DISTINCT e) AS es
 UNWIND CASE WHEN size(es) = 0 THEN [null] ELSE es END AS e
-OPTIONAL MATCH (e)<-[h:ENGAGED|HELPED]-()
-WITH ks, e, count(h) AS helps
-WITH ks, e.region_code AS code, count(e) AS enterprises,
-     toInteger(sum(CASE WHEN e IS NOT NULL AND helps = 0 THEN 1 ELSE 0 END)) AS unserved
-WITH ks, collect(CASE WHEN code IS NULL THEN null ELSE {code: code, enterprises: enterprises, unserved: unserved} END) AS demand
+WITH ks, e.region_code AS code, count(e) AS enterprises
+WITH ks, collect(CASE WHEN code IS NULL THEN null ELSE {code: code, enterprises: enterprises} END) AS demand
 UNWIND ks AS k
 OPTIONAL MATCH (k)<-[:HAS_SKILL]-(prov)
 WHERE prov:Person OR prov:Studio OR prov:ServiceTeam
@@ -33,5 +31,5 @@ WITH DISTINCT code, demand, supply
 WITH code, [d IN demand WHERE d.code = code] AS ds, [x IN supply WHERE x.code = code] AS xs
 OPTIONAL MATCH (pl:Place {code: code})
 RETURN code, pl.name AS district, coalesce(xs[0].providers, 0) AS providers,
-       coalesce(ds[0].enterprises, 0) AS enterprises, coalesce(ds[0].unserved, 0) AS unserved
+       coalesce(ds[0].enterprises, 0) AS enterprises
 ORDER BY enterprises DESC, providers DESC, code

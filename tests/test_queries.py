@@ -318,8 +318,8 @@ def test_craftsmen_by_skill_and_district(graph) -> None:
 
 def test_skill_supply_and_demand(graph) -> None:
     rows = run(graph, "skill_supply_demand", skill="焊接")
-    assert [(r["district"], r["providers"], r["enterprises"], r["unserved"]) for r in rows] == [
-        ("茂南区", 3, 1, 0), ("电白区", 1, 1, 1), ("高州市", 0, 1, 0), ("化州市", 1, 0, 0)]
+    assert [(r["district"], r["code"], r["providers"], r["enterprises"]) for r in rows] == [
+        ("茂南区", "440902", 3, 1), ("电白区", "440904", 1, 1), ("高州市", "440981", 0, 1), ("化州市", "440982", 1, 0)]
 
 
 # ------------------------------------------------------------------ events, campaigns, people together
