@@ -303,7 +303,10 @@ class _World:
         return self.regions[r].code if rng.random() < 0.15 else self.regions[r].name
 
     def industry_cell(self, rng: random.Random, code: str) -> str:
-        return self.industries[code].name if rng.random() < 0.3 else code
+        """The code, or sometimes the name as people write it -- but never a name holding a list
+        separator (石油、煤炭及其他燃料加工业), which a register cell could not carry unquoted."""
+        name = self.industries[code].name
+        return name if rng.random() < 0.3 and not any(sep in name for sep in ";；、,，") else code
 
     def skill_form(self, rng: random.Random, i: int) -> str:
         s = self.skills[i]
