@@ -270,7 +270,9 @@ class Resolver:
 
     def __init__(self, store: GraphStore, onto: Ontology) -> None:
         self.store, self.onto = store, onto
-        self.by_register: _Memo = _Memo()  # (label, register id) -> graph id, found or written in this load
+        # (label, register id) -> graph id, found or written in this load; trimmed between chunks only
+        # (``new_chunk``): forgetting in the middle of one would lose the ids prefetched for it
+        self.by_register: dict[tuple[str, str], str] = {}
         self.person_by_name: dict[str, list[tuple[str, str | None, list[str]]]] = {}  # name -> (id, rid, employers)
         self.skills = SkillMatcher(onto) if "skills" in onto.concepts else None
         self.honours = HonourMatcher(onto) if "honours" in onto.concepts else None
@@ -280,6 +282,8 @@ class Resolver:
         """Forget the people earlier chunks looked up: the store has their rows by now, and a
         person may have gained a namesake since. Register ids stay (an id's node never changes)."""
         self.person_by_name.clear()
+        if len(self.by_register) >= CACHE_LIMIT:  # bounded: the limit plus one chunk's ids
+            self.by_register.clear()
 
     # -------------------------------------------------------------- register ids
     def prefetch_register(self, labels: Iterable[str], rids: Iterable[str]) -> None:
@@ -291,8 +295,7 @@ class Resolver:
             q = (f"UNWIND $ids AS rid MATCH (n:{self.onto.label(label)} {{register_id: rid}}) "  # cypher-ok
                  "RETURN rid, n.id")
             for rid, nid in self.store.read(q, {"ids": missing}).rows:
-                if (label, rid) not in self.by_register:
-                    self.by_register.put((label, rid), nid)
+                self.by_register.setdefault((label, rid), nid)
 
     def lookup_register(self, labels: Iterable[str], rid: str) -> tuple[str, str] | None:
         for label in labels:
@@ -719,7 +722,7 @@ class RowBuilder:
             nid = r.person_id(name, rid, employer.split(":", 1)[1] if employer else None)
         else:
             nid = r.by_register.get((label, rid)) or self.onto.id_for(label, name)
-        r.by_register.put((label, rid), nid)
+        r.by_register[(label, rid)] = nid
         region = next((t[0][1] for _, to, t, _ in links if to == "region" and t), None)
         if region:
             props["region_code"] = region.split(":", 1)[1]
