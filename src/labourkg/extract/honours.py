@@ -33,8 +33,8 @@ _NOT_AFTER_HEAD = "精神|故事|工匠|代表|创新|事迹|风采|宣讲|文�
 
 
 @cache
-def _patterns(gz: Gazetteer) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, str]]:
-    """(absolute-name regex, level+head regex, award regex, head surface → canonical head)."""
+def _patterns(gz: Gazetteer) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, str], re.Pattern[str]]:
+    """(absolute-name regex, level+head regex, award regex, head surface → canonical head, anchors)."""
     absolute = {s for s, c in gz.honours.items() if c.attr("honourLevel") and not s.startswith(_RELATIVE)}
     heads: dict[str, str] = {h: h for h in HONOUR_HEADS}
     heads["劳模"] = "劳动模范"
@@ -51,7 +51,26 @@ def _patterns(gz: Gazetteer) -> tuple[re.Pattern[str], re.Pattern[str], re.Patte
         rf"(?P<levels>{level}(?:、{level})*)(?P<head>{head})(?!{_NOT_AFTER_HEAD})(?P<alt>\((?:奖状|奖章)\))?|(?P<epi>{alt(REGION_EPITHETS)})工匠"
     )
     award_re = re.compile(rf"(?P<level>{level})(?P<mid>[\u4e00-\u9fff“”\"]{{2,14}}?)(?P<tail>{alt(AWARD_TAILS)})")
-    return abs_re, level_re, award_re, heads
+    anchor_re = re.compile(f"{head}|{alt(REGION_EPITHETS)}|{alt(AWARD_TAILS)}")
+    return abs_re, level_re, award_re, heads, anchor_re
+
+
+def _windows(text: str, anchor_re: re.Pattern[str], before: int = 32, after: int = 8) -> list[tuple[int, int]]:
+    """Stretches of text around the heads and tails the level patterns end with: the big level
+    alternation (every region name) is only tried there, not at every character of the article."""
+    out: list[tuple[int, int]] = []
+    for m in anchor_re.finditer(text):
+        lo, hi = max(0, m.start() - before), min(len(text), m.end() + after)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def _scan(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]):
+    for lo, hi in windows:
+        yield from pattern.finditer(text, lo, hi)
 
 
 def _absolute_level(doc: Doc, lvl: str) -> str:
@@ -81,8 +100,9 @@ def _level_of(name: str, c: Concept | None, doc: Doc) -> str | None:
         return "national"
     if name.startswith("省部级") or (doc.home_province and name.startswith(doc.home_province.name)):
         return "provincial"
-    for p, cc in doc.gaz.places.items():
-        if name.startswith(p):
+    for k in range(min(len(name), 12), 1, -1):
+        cc = doc.gaz.places.get(name[:k])
+        if cc is not None:
             return {"province": "provincial", "city": "municipal", "county": "county"}.get(doc.gaz.level(cc))
     return None
 
@@ -99,14 +119,15 @@ def _mention(doc: Doc, start: int, end: int, canonical: str, how: str) -> Mentio
 def find_honours(doc: Doc) -> list[Mention]:
     """Honour mentions; coordinated levels (全国、省五一劳动奖章) give one mention per level."""
     text = doc.text
-    abs_re, level_re, award_re, heads = _patterns(doc.gaz)
+    abs_re, level_re, award_re, heads, anchor_re = _patterns(doc.gaz)
+    windows = _windows(text, anchor_re)
     out: list[Mention] = []
     for m in abs_re.finditer(text):
         h = _mention(doc, m.start(), m.end(), m.group(), "scheme")
         if h.attrs.get("level") == "enterprise" and not _CONFERRED.search(text[max(0, m.start() - 8) : m.start()]):
             continue  # 公司首席技师: a title given by the employer is a post unless conferred (被聘为…)
         out.append(h)
-    for m in level_re.finditer(text):
+    for m in _scan(level_re, text, windows):
         if m.group("epi"):
             out.append(_mention(doc, m.start(), m.end(), m.group(), "epithet"))
             continue
@@ -123,7 +144,7 @@ def find_honours(doc: Doc) -> list[Mention]:
                 a0 = m.start("alt") + 1
                 out.append(_mention(doc, a0, a0 + 2, _absolute_level(doc, lvl) + other, "alt"))
             pos += len(lvl) + 1
-    for m in award_re.finditer(text):
+    for m in _scan(award_re, text, windows):
         canonical = _absolute_level(doc, m.group("level")) + m.group("mid") + m.group("tail")
         out.append(_mention(doc, m.start(), m.end(), canonical, "award"))
     for m in re.finditer(r"“([^“”]{2,20})”", text):

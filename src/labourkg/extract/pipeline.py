@@ -181,7 +181,7 @@ def _fold_short_forms(doc: Doc) -> None:
     groups: dict[str, list[Mention]] = {}
     for m in ms:
         if m.type == "Campaign":
-            groups.setdefault(campaign_core(m.name, [p for p in doc.gaz.places if m.name.startswith(p)]), []).append(m)
+            groups.setdefault(campaign_core(m.name, _places_in(doc, m.name, prefix=True)), []).append(m)
     # 送技行动 after 工匠送技: a core that ends another, longer core is the same programme
     for core in sorted(groups, key=len):
         longer = [c for c in groups if c != core and c.endswith(core) and len(core) >= 3]
@@ -195,15 +195,21 @@ def _fold_short_forms(doc: Doc) -> None:
             m.name = target
     # enterprises referred to by a short form later in the text
     text = doc.text
-    places = list(doc.gaz.places)
     extra: list[Mention] = []
     for m in [m for m in ms if m.type == "Enterprise"]:
-        for short in short_forms(m.name, [p for p in places if p in m.name]):
+        for short in short_forms(m.name, _places_in(doc, m.name)):
             for occ in re.finditer(re.escape(short), text):
                 if any(o.start <= occ.start() < o.end for o in ms + extra):
                     continue
                 extra.append(Mention(occ.start(), occ.end(), "Enterprise", m.name, short, how="short"))
     ms.extend(extra)
+
+
+def _places_in(doc: Doc, name: str, *, prefix: bool = False) -> list[str]:
+    """Region surfaces inside ``name`` (or starting it), by lookup of its substrings."""
+    places = doc.gaz.places
+    starts = range(1) if prefix else range(len(name))
+    return [name[i:j] for i in starts for j in range(i + 2, min(len(name), i + 12) + 1) if name[i:j] in places]
 
 
 _GENERIC_ACTIVITY = re.compile(r"(?:慰问|主题|系列|专题)?活动$")
