@@ -387,3 +387,8 @@ def test_short_form_of_a_county_in_another_province_is_not_a_place():
 def test_jurisdiction_is_the_longest_place_before_the_body():
     ents, _ = _doc("长沙晚报讯 长沙市总工会主席贺文强出席。")
     assert "长沙市总工会" in ents["Union"]
+
+
+def test_city_committee_standing_member_is_a_post_at_the_committee():
+    ents, r = _doc("武汉晚报讯 市委常委、市总工会主席苗海燕宣读表彰决定。")
+    assert not {n for n in ents.get("GovernmentBody", set()) if n.endswith("常委")}

@@ -183,7 +183,7 @@ NATIONAL_BODIES = """
 # Characters before a gov suffix that make it an ordinary word (大局, 干部, 举办), not a body.
 GOV_SUFFIX_BLOCK = {"局": set("大格布结新全当开残时骗变定棋赌饭邮"), "部": set("全内干外局东西南北中底顶腹胸头脚俱总本分支基细面"),
                     "厅": set("大餐客展门"), "办": set("举创主承开兴筹协督代包查合在兼"), "署": set("部签"),
-                    "委": set("原"), "政府": set(), "政协": set()}
+                    "委": set("原常"), "政府": set(), "政协": set()}
 # Organisation cores that are kinds, not names (中小企业, 中职学校).
 GENERIC_ORG_CORES = set("""
 企业 中小 中小微 该 本 子 分 总 母 国有 民营 龙头 链主 集体 控股 上市 相关 有关 中职 技工 职业 高等 普通 各类 各级 重点 示范
