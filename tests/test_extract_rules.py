@@ -392,3 +392,15 @@ def test_jurisdiction_is_the_longest_place_before_the_body():
 def test_city_committee_standing_member_is_a_post_at_the_committee():
     ents, r = _doc("武汉晚报讯 市委常委、市总工会主席苗海燕宣读表彰决定。")
     assert not {n for n in ents.get("GovernmentBody", set()) if n.endswith("常委")}
+
+
+def test_city_short_forms_that_are_also_words_are_places():
+    ents, _ = _doc("贺文强带队前往保定和合肥，走访了两地的十余家企业。")
+    assert {"保定市", "合肥市"} <= ents.get("Place", set())
+
+
+def test_county_short_form_that_is_a_word_only_in_its_home_province():
+    ents, _ = _doc("江门日报讯 贺文强在新会走访了一家五金企业。")
+    assert "新会区" in ents.get("Place", set())
+    ents, _ = _doc("合肥晚报讯 合肥市总工会召开新会员座谈会，贺文强主持。")
+    assert "新会区" not in ents.get("Place", set())

@@ -74,6 +74,9 @@ class Gazetteer:
     honour_re: re.Pattern[str] = re.compile(r"(?!x)x")
     pattern_heads: dict[str, Concept] = field(default_factory=dict)  # 五一劳动奖章 -> pattern concept
     homonyms: dict[str, list[Concept]] = field(default_factory=dict)  # 兴宁 -> 兴宁市 (粤), 兴宁区 (桂)
+    # county short forms that are also ordinary words (a made-up 新风县 → 新风): places only in
+    # an article whose home province is the county's own (see ``places.foreign_short``)
+    weak: set[str] = field(default_factory=set)
 
     def place(self, surface: str) -> Concept | None:
         return self.places.get(surface)
@@ -107,7 +110,8 @@ def load_gazetteer(onto: Ontology | None = None) -> Gazetteer:
     gz = Gazetteer()
     regions = _scheme(onto, "regions")
     gz.regions = {c.id: c for c in regions}
-    # Full names always; short forms (altLabels) only when they are not ordinary words.
+    # Full names always; short forms (altLabels) of cities always, of counties marked ``weak``
+    # when they are ordinary words too.
     # A short form shared by two regions is ambiguous: keep the higher level one.
     rank = {"province": 0, "city": 1, "county": 2}
     for c in sorted(regions, key=lambda c: rank.get(c.attr("regionLevel") or "", 3)):
@@ -118,9 +122,15 @@ def load_gazetteer(onto: Ontology | None = None) -> Gazetteer:
         if not forms and c.attr("regionLevel") == "county" and name[-1:] in "县市" and len(name) >= 3 \
                 and "自治" not in name:
             forms = [name[:-1]]  # 兴宁市 → 兴宁 when the scheme leaves a shared short form out
+        level = c.attr("regionLevel")
         for a in forms:
-            if len(a) >= 2 and a not in gz.places and not is_common_word(a, allow=("ns",)):
+            # A prefecture-level city's short form is unambiguous by construction of the scheme
+            # (no other city shares it), so it goes through even when it is an ordinary word too.
+            if len(a) >= 2 and a not in gz.places and (level == "city" or not is_common_word(a, allow=("ns",))):
                 gz.places[a] = c
+            elif len(a) >= 2 and a not in gz.places and level == "county":
+                gz.places[a] = c
+                gz.weak.add(a)
             elif len(a) >= 2 and a in gz.places and gz.places[a] is not c:
                 gz.homonyms.setdefault(a, [gz.places[a]]).append(c)
     gz.place_re = re.compile(trie_regex(gz.places))

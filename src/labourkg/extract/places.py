@@ -30,7 +30,7 @@ def find_places(doc: Doc) -> list[Mention]:
         for h in doc.gaz.homonyms.get(m.group(), ()):
             if foreign_short(doc, m.group(), c) and not foreign_short(doc, m.group(), h):
                 c = h  # 兴宁: the county of that name in the article's province
-        if foreign_short(doc, m.group(), c):
+        if foreign_short(doc, m.group(), c) or (m.group() in doc.gaz.weak and _overlapped(doc, m)):
             pos = m.start() + 1  # 推广信宜: a stray short form must not hide the region after it
             continue
         pos = m.end()
@@ -55,9 +55,21 @@ def foreign_short(doc: Doc, surface: str, c: Concept) -> bool:
     """A county's short form (宝安, 通海) outside the article's province is a word, not that county:
     with every county of the country known, two-character stems are everywhere in names and prose."""
     gz = doc.gaz
+    if surface in gz.weak and surface != c.name and gz.level(c) == "county":
+        # a short form that is an ordinary word too (新风): a place only in its home province
+        return doc.home_province is None or gz.province_of(c) is not doc.home_province
     if doc.home_province is None or gz.level(c) != "county" or surface == c.name:
         return False
     return gz.province_of(c) is not doc.home_province and gz.province_of(c) != doc.home_province
+
+
+def _overlapped(doc: Doc, m: re.Match[str]) -> bool:
+    """A region's full name starts inside the short form ``m`` and runs past it (公司和平远县 ≠ 和平)."""
+    for k in range(m.start() + 1, m.end()):
+        mm = doc.gaz.place_re.match(doc.text, k)
+        if mm and mm.end() > m.end() and mm.group() == doc.gaz.places[mm.group()].name:
+            return True
+    return False
 
 
 @cache
@@ -97,6 +109,8 @@ def infer_home(doc: Doc) -> None:
     if doc.home_city is None:
         counts: Counter[str] = Counter()
         for m in gz.place_re.finditer(text):
+            if m.group() in gz.weak:
+                continue
             c = gz.places[m.group()]
             if gz.level(c) == "county":
                 c = gz.parent(c) or c
@@ -108,6 +122,8 @@ def infer_home(doc: Doc) -> None:
     if doc.home_province is None:
         counts = Counter()
         for m in gz.place_re.finditer(text):
+            if m.group() in gz.weak:
+                continue
             p = gz.province_of(gz.places[m.group()])
             if p is not None:
                 counts[p.id] += 1
