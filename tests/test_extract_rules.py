@@ -404,3 +404,11 @@ def test_county_short_form_that_is_a_word_only_in_its_home_province():
     assert "新会区" in ents.get("Place", set())
     ents, _ = _doc("合肥晚报讯 合肥市总工会召开新会员座谈会，贺文强主持。")
     assert "新会区" not in ents.get("Place", set())
+
+
+def test_letter_spaced_and_wrapped_names_are_joined():
+    ents, _ = _doc("某某日报讯 记者 贺文强 通讯员 苗海 燕 3月2日，高级技师丘 国\n栋带队走访企业。"
+                   "服务队成员、全国劳动模范卜 永 庆帮助企业调整工艺。记者 晏子 摄")
+    people = ents.get("Person", set())
+    assert {"苗海燕", "丘国栋", "卜永庆"} <= people
+    assert not {"苗海", "晏子摄"} & people

@@ -43,6 +43,9 @@ _NOT_NAMES = set("""
 """.split())
 
 
+_BYLINE_CHARS = set("图文摄报编审校")
+
+
 def _is_cjk_at(text: str, i: int) -> bool:
     return 0 <= i < len(text) and is_cjk(text[i])
 
@@ -85,9 +88,25 @@ def read_name(text: str, i: int, gaps: dict[int, str] | None = None, *, strict: 
             return 0
     if n == 2 and s == 1 and is_common_word(text[i : i + 2], min_freq=100):
         return 0
-    if strict and not (_boundary(text, g + n, gaps) or _STRONG.match(text, g + n) or text[g + n] in _WEAK):
+    # 廖 文 娟: a name spelt out character by character is one unit whatever follows it
+    spaced = n == 2 and all(gaps.get(k) in (" ", "\n") for k in (g, g + 1))
+    if strict and not (spaced or _boundary(text, g + n, gaps) or _STRONG.match(text, g + n) or text[g + n] in _WEAK):
         return 0
     return s + n
+
+
+def _split_last(text: str, g: int, gaps: dict[int, str]) -> bool:
+    """``张国 强 5月``: the last given-name character split off by an OCR space or wrap and left
+    standing alone (a gap or a non-CJK character after it too), so it belongs to no other word."""
+    if gaps.get(g + 1) not in (" ", "\n") or not _is_cjk_at(text, g + 1) or not _is_cjk_at(text, g):
+        return False
+    c = text[g + 1]
+    if c in NON_GIVEN or c in _WEAK or c in _BYLINE_CHARS or _STRONG.match(text, g + 1):
+        return False
+    after = g + 2
+    if after < len(text) and (text[after] == "/" or (_is_cjk_at(text, after) and gaps.get(after) != " ")):
+        return False
+    return text[g] not in NON_GIVEN
 
 
 def _given_length(text: str, g: int, gaps: dict[int, str]) -> int:
@@ -97,6 +116,8 @@ def _given_length(text: str, g: int, gaps: dict[int, str]) -> int:
     the surname) gives no word boundary by its spaces: only wide gaps and punctuation count."""
     if gaps.get(g) in (" ", "\n"):
         gaps = {k: "w" for k in range(g, g + 4) if gaps.get(k) == "w"}
+    elif _split_last(text, g, gaps):
+        return 2
     if _boundary(text, g + 1, gaps) or _STRONG.match(text, g + 1):
         return 1
     c2 = text[g + 1]
