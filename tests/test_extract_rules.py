@@ -407,8 +407,9 @@ def test_county_short_form_that_is_a_word_only_in_its_home_province():
 
 
 def test_letter_spaced_and_wrapped_names_are_joined():
-    ents, _ = _doc("某某日报讯 记者 贺文强 通讯员 苗海 燕 3月2日，高级技师丘 国\n栋带队走访企业。"
-                   "服务队成员、全国劳动模范卜 永 庆帮助企业调整工艺。记者 晏子 摄")
+    ents, _ = _doc("某某日报讯 记者 贺文强 通讯员 苗海 燕 3月2日，某某集团有限公司高级技师丘 国\n"
+                   "栋带队走访企业。服务队成员、全国劳动模范卜 永 庆帮助企业调整工艺\n"
+                   "记者 晏子 摄")
     people = ents.get("Person", set())
     assert {"苗海燕", "丘国栋", "卜永庆"} <= people
     assert not {"苗海", "晏子摄"} & people
