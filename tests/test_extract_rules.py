@@ -413,3 +413,18 @@ def test_letter_spaced_and_wrapped_names_are_joined():
     people = ents.get("Person", set())
     assert {"苗海燕", "丘国栋", "卜永庆"} <= people
     assert not {"苗海", "晏子摄"} & people
+
+
+def test_team_members_and_leaders_from_lists_and_you_x_dailing():
+    _, r = _doc("江门市总工会组建了江门市劳模工匠技术服务队。服务队由全国技术能手贺文强带领，"
+                "成员包括省劳动模范苗海燕、“某某工匠”卜永庆等10名劳模工匠。")
+    team = "江门市劳模工匠技术服务队"
+    assert {("LEADS", "贺文强", team), ("MEMBER_OF", "苗海燕", team), ("MEMBER_OF", "卜永庆", team)} <= r
+    _, r = _doc("新设立的有“贺文强劳模创新工作室”、“晏子技能大师工作室”等。贺文强是全国劳动模范，"
+                "现任某某公司总工程师。他领衔的工作室现有成员15人，核心成员包括高级技师苗海燕、工程师卜永庆。")
+    assert {("MEMBER_OF", "苗海燕", "贺文强劳模创新工作室"), ("MEMBER_OF", "卜永庆", "贺文强劳模创新工作室")} <= r
+    assert not any(t[2] == "晏子技能大师工作室" and t[1] != "晏子" for t in r)
+    _, r = _doc("某某有限公司的“精工创新工作室”由省劳动模范贺文强带领；另一家公司的“巧匠工作室”则由高级技师苗海燕领衔。")
+    assert {("LEADS", "贺文强", "精工创新工作室"), ("LEADS", "苗海燕", "巧匠工作室")} <= r
+    _, r = _doc("“精工创新工作室”成员有高级技师苗海燕、技师卜永庆等。")
+    assert {("MEMBER_OF", "苗海燕", "精工创新工作室"), ("MEMBER_OF", "卜永庆", "精工创新工作室")} <= r

@@ -112,19 +112,31 @@ def _drop_stray_places(doc: Doc, ms: list[Mention]) -> list[Mention]:
     return [m for m in ms if id(m) not in drop]
 
 
-def _resolve_bare_units(ms: list[Mention]) -> list[Mention]:
-    """服务队队长…, 工作室成员…: a bare unit word refers to the last named unit of that kind before it."""
+def _resolve_bare_units(text: str, ms: list[Mention]) -> list[Mention]:
+    """服务队队长…, 工作室成员…: a bare unit word refers to the last named unit of that kind before it,
+    or, after a possessive of a person (张三领衔的工作室, 他的工作室), to the unit named after that person."""
     out: list[Mention] = []
     last: dict[str, Mention] = {}
+    named: dict[str, dict[str, Mention]] = {}
+    person: Mention | None = None
     for m in ms:
         if m.how == "bare" and m.type in ("Studio", "ServiceTeam") and not m.name:
             ref = last.get(m.type)
+            if person is not None and m.start - person.end < 200:
+                owner = re.search(f"(?:他|她|其|{re.escape(person.name)})(?:所)?(?:领衔|带领|创办|牵头)?的?$",
+                                  text[max(0, m.start - 10) : m.start])
+                mine = [u for n, u in named.get(m.type, {}).items() if n.startswith(person.name)]
+                if owner and len(mine) == 1:
+                    ref = mine[0]
             if ref is None:
                 continue
             m.name = ref.name
             m.attrs = {}
         elif m.type in ("Studio", "ServiceTeam"):
             last[m.type] = m
+            named.setdefault(m.type, {})[m.name] = m
+        elif m.type == "Person":
+            person = m
         out.append(m)
     return out
 
@@ -299,7 +311,7 @@ def run(text: str, *, path: str | None = None, raw: bytes | None = None) -> dict
     # “某市工匠”张三: a name may start right after an honour or after its closing quote
     cue_ends = [h.end for h in honours] + [h.end + 1 for h in honours if doc.text[h.end : h.end + 1] in "”\"」"]
     found += find_people(doc, cue_ends, {m.name for m in units if m.type == "Person"})
-    doc.mentions = _resolve_bare_units(_drop_stray_places(doc, _arbitrate(found)))
+    doc.mentions = _resolve_bare_units(doc.text, _drop_stray_places(doc, _arbitrate(found)))
     _fold_short_forms(doc)
     doc.mentions = sorted(doc.mentions + pronoun_mentions(doc), key=lambda m: m.start)
     synth: list[Mention] = []

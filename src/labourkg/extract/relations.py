@@ -300,6 +300,13 @@ def _units(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
                 if prior:
                     rels.append(Rel("LEADS", p, prior[-1], prior[-1].start, p.end + 6, 0.75))
                     continue
+            # 工作室由省劳动模范张三带领 / 领衔: the unit before 由 is led by the person
+            if re.match(r"带领|领衔|牵头", text[p.end : p.end + 2]):
+                prior = [u for u in units if u.end <= p.start and "由" in text[u.end : p.start]
+                         and not re.search(r"[,。;]", text[u.end : p.start])]
+                if prior:
+                    rels.append(Rel("LEADS", p, prior[-1], prior[-1].start, p.end + 2, 0.75))
+                    continue
             u = min(units, key=lambda u: abs(u.start - p.start))
             between = text[min(u.end, p.end) : max(u.start, p.start)]
             # the cue nearest to the person decides: 队长张三带领队员——李四: 张三 leads, 李四 is a member
