@@ -428,3 +428,18 @@ def test_team_members_and_leaders_from_lists_and_you_x_dailing():
     assert {("LEADS", "贺文强", "精工创新工作室"), ("LEADS", "苗海燕", "巧匠工作室")} <= r
     _, r = _doc("“精工创新工作室”成员有高级技师苗海燕、技师卜永庆等。")
     assert {("MEMBER_OF", "苗海燕", "精工创新工作室"), ("MEMBER_OF", "卜永庆", "精工创新工作室")} <= r
+
+
+def test_speakers_at_the_one_symposium_attended_it():
+    _, r = _doc("6月1日，江门市总工会召开“技能强市”座谈会。全国劳动模范、某某公司技师贺文强谈到，要重视青年技工培养。"
+                "某某公司工会主席苗海燕则建议加强校企合作。")
+    assert {("ATTENDED", "贺文强", "技能强市座谈会"), ("ATTENDED", "苗海燕", "技能强市座谈会")} <= r
+    people = _doc("某某公司工会主席苗海燕则建议加强校企合作。")[0].get("Person", set())
+    assert "苗海燕" in people and "苗海燕则" not in people
+
+
+def test_this_body_organising_is_the_last_body_named():
+    _, r = _doc("江门市总工会近年来持续关注职工技能提升。5月20日，由该会主办的2024年职工技能交流会在蓬江区举行。")
+    assert ("ORGANISED", "江门市总工会", "2024年职工技能交流会") in r
+    _, r = _doc("江门市职工技术协会成立于2010年。今年，该会联合多家企业举办了2024年焊工技能大赛。")
+    assert ("ORGANISED", "江门市职工技术协会", "2024年焊工技能大赛") in r

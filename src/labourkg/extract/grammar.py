@@ -75,7 +75,7 @@ FOLLOW_STRONG = """
 记者 代表 等人 一行 先后 分别 现场 摄影 报道 摄 宣讲 授课 作了 围绕 结合 深入 走进 来到 前往 调研 带队 发言 回答 告诉
 作报告 作专题 提出 希望 要求 也是 就是 多次 曾经 曾获 从事 扎根 坚守 凭借 是我 是全 是茂 先生 女士 师傅 老师 教授 工程师 技师
 """.split()
-FOLLOW_WEAK = list("在为和与及等是的了说对向从将把被也都就还又带获任到来去以于率同、")
+FOLLOW_WEAK = list("在为和与及等是的了说对向从将把被也都就还又则带获任到来去以于率同、")
 
 # Characters that never continue a given name (function words, common verbs).
 NON_GIVEN = set("的了在是和与及等为对向从将把被也都就还又说讲到来去个名位年月日市省县区镇乡")

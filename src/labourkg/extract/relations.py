@@ -353,12 +353,37 @@ def _subject_before_locative(idx: _Index, text: str, cue: int) -> Mention | None
     return None
 
 
+_THIS_BODY = re.compile(r"该(会|中心|局|委|院|馆|协会|学会|联合会|办|厅|部|所)")
+_BODIES = ("Union", "GovernmentBody", "Organization")
+
+
+def _this_body(doc: Doc, idx: _Index, k: int, *, before: bool) -> tuple[Mention, int] | None:
+    """该会 / 该中心 / 该局 ending (``before``) or starting at ``k``: the last union, organisation or
+    government body named before it whose name ends with that word (会 covers 总工会, 协会)."""
+    text = doc.text
+    if before:
+        lo = max(0, k - 24)
+        m = re.search(_THIS_BODY.pattern + r"(?:联合[^,。;]{0,12}|共同|还|也|又|再次|今年|近日)?$", text[lo:k])
+        start = lo + m.start() if m else 0
+    else:
+        m = _THIS_BODY.match(text, k)
+        start = k
+    if m is None:
+        return None
+    for o in reversed(idx.within(max(0, start - 600), start, _BODIES)):
+        if o.end <= start and o.name.endswith(m.group(1)):
+            return o, start + len(m.group())
+    return None
+
+
 def _organised(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
     text = doc.text
     for m in _ORGANISE_RE.finditer(text):
         subj = idx.ending_at(m.start(), ("Union", "GovernmentBody", "Organization"), slack=4)
         if subj is None or re.search(r"[,;。、]", text[subj.end : m.start()]):
             subj = _subject_before_locative(idx, text, m.start())
+        if subj is None and (this := _this_body(doc, idx, m.start(), before=True)) is not None:
+            subj = this[0]
         if subj is None:
             continue
         s, e = doc.sentence_of(m.start())
@@ -399,20 +424,22 @@ def _organised_passive(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
             if text[k : k + 1] not in ("、", "和", "与", "及"):
                 break
             k += 1
+        o_end = orgs[-1].end if orgs else k
+        if not orgs and (this := _this_body(doc, idx, k, before=False)) is not None:
+            orgs, o_end = [this[0]], this[1]  # 由该会主办
         if not orgs:
             continue
-        o = orgs[-1]
-        cue = re.match(r"(?:和[^,。]{2,15})?(?:联合|共同)?(主办|承办|组织|举办|发起|开展)", text[o.end:])
+        cue = re.match(r"(?:和[^,。]{2,15})?(?:联合|共同)?(主办|承办|组织|举办|发起|开展)", text[o_end:])
         if not cue:
             continue
-        after = [ev for ev in events if o.end < ev.start <= o.end + cue.end() + 14]
+        after = [ev for ev in events if o_end < ev.start <= o_end + cue.end() + 14]
         before = [ev for ev in events if ev.end <= m.start() and m.start() - ev.end <= 120]
-        if text[o.end + cue.end() : o.end + cue.end() + 1] == "的":
+        if text[o_end + cue.end() : o_end + cue.end() + 1] == "的":
             before = []  # 由X主办的Y: Y follows
         target = after[0] if after else (before[-1] if before else None)
         if target is not None:
             for org in orgs:
-                rels.append(Rel("ORGANISED", org, target, min(target.start, m.start()), o.end + cue.end(), 0.75))
+                rels.append(Rel("ORGANISED", org, target, min(target.start, m.start()), o_end + cue.end(), 0.75))
 
 
 def _stories(text: str) -> list[int]:
@@ -464,12 +491,31 @@ def _attended(doc: Doc, idx: _Index, rels: list[Rel], chains: dict[int, list]) -
             continue
         for p in subjects:
             rels.append(Rel("ATTENDED", p, target, min(p.start, m.start()), max(m.end(), p.end), 0.8))
+    _speakers(doc, idx, rels, events)
     # 宣讲会上,张某…
     for ev in events:
         if text.startswith("上,", ev.end):
             p = idx.within(ev.end + 2, ev.end + 6, ("Person",))
             if p:
                 rels.append(Rel("ATTENDED", p[0], ev, ev.start, p[0].end, 0.7))
+
+
+_TALK_EVENT = re.compile(r"(?:座谈会|研讨会|交流会|恳谈会|分享会|座谈)$")
+_TALK_CUE = re.compile(r"(?:则|也|还|随后|接着)?(?:发言|谈到|建议|表示|介绍|指出|认为|分享|说)")
+
+
+def _speakers(doc: Doc, idx: _Index, rels: list[Rel], events: list[Mention]) -> None:
+    """At a 座谈会 / 研讨会 / 交流会, the people who speak (张三谈到…, 李四则建议…) attended it, when the
+    story has that one event only (with two, who spoke where is not said)."""
+    names = {ev.name for ev in events}
+    if len(names) != 1 or not _TALK_EVENT.search(next(iter(names))):
+        return
+    text = doc.text
+    first = events[0]
+    for p in idx.within(first.end, len(text), ("Person",)):
+        if not p.name or "journalist" in p.attrs.get("roles", ()) or not _TALK_CUE.match(text, p.end):
+            continue
+        rels.append(Rel("ATTENDED", p, first, p.start, p.end + 2, 0.65))
 
 
 # ---------------------------------------------------------------- campaigns and places
