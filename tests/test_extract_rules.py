@@ -443,3 +443,12 @@ def test_this_body_organising_is_the_last_body_named():
     assert ("ORGANISED", "江门市总工会", "2024年职工技能交流会") in r
     _, r = _doc("江门市职工技术协会成立于2010年。今年，该会联合多家企业举办了2024年焊工技能大赛。")
     assert ("ORGANISED", "江门市职工技术协会", "2024年焊工技能大赛") in r
+
+
+def test_left_edges_after_a_place_and_after_an_adverb_and_verb():
+    ents, r = _doc("江门市鹏经达机械有限公司工会主席贺文强介绍了经验。高级技师苗海燕还兼任广东江海技师学院客座教授。")
+    assert "江门市鹏经达机械有限公司" in ents.get("Enterprise", set())
+    orgs = ents.get("Organization", set())
+    assert "广东江海技师学院" in orgs and not any("兼任" in o for o in orgs)
+    ents, _ = _doc("天津经纬机床有限公司工会主席贺文强发言。")
+    assert "天津经纬机床有限公司" in ents.get("Enterprise", set())

@@ -33,6 +33,8 @@ _EVENT_INTERNAL = set("""
 """.split())
 
 
+# function words that end a name even right after a place (广州为某公司…, 深圳的某公司)
+_CORE_FUNCTION = set("为在到和与及的了对向是由将从给把被等于至并也都又让使其该本此这那各有还仍曾")
 _ORDINAL = re.compile(r"第[一二三四五六七八九十\d]{1,3}")
 _STRONG_VERBS = {"参与", "开展", "举办", "举行", "召开", "参加", "出席", "部署", "启动", "会同", "联合", "参观", "走进", "成立", "组织", "发挥"}
 _LEADING_ADVERBS = ("进一步", "推进", "推动", "深入", "持续", "全面", "积极", "大力", "认真", "扎实", "广泛", "全党", "会同")
@@ -87,9 +89,12 @@ def left_start(text: str, head_start: int, lo: int, *, kind: str = "org", maxlen
     pos = i
     start = i
     toks = _tokenise(text[i:head_start])
+    placed = False  # a place opened the name (天津…) and only single characters or nouns followed it
     for k, tok in enumerate(toks):
         end = pos + len(tok)
         last = k == len(toks) - 1
+        tag = words.get(tok, (0, ""))[1]
+        placed = tag == "ns" or (placed and (len(tok) == 1 or tag[:1] == "n"))
         if kind == "org" and ((last and tok in _NAME_VERBS) or _ORDINAL.fullmatch(tok)):
             # 农机服务有限公司, 第一人民医院: a business word right before the head, an ordinal
             pass
@@ -99,6 +104,8 @@ def left_start(text: str, head_start: int, lo: int, *, kind: str = "org", maxlen
                 and (_conjunct(toks[k + 1]) or _conjunct("".join(toks[k + 1 : k + 3]))) \
                 and start < pos - len(toks[k - 1]) + 1:
             pass  # 劳模和工匠人才创新工作室授牌仪式: nouns coordinated inside the name
+        elif kind == "org" and len(tok) == 1 and tok not in _CORE_FUNCTION and k < len(toks) - 1 and placed:
+            pass  # 某市经华机床厂, 北京同仁堂: after a place, a character that is a preposition elsewhere is in the trade name
         elif tok in LEFT_STOPS and not (kind != "org" and tok in _EVENT_INTERNAL):
             start = end
         elif (len(tok) > 1 and tok in words and words[tok][1] in stop_tags and tok not in _NAME_VERBS
