@@ -66,7 +66,8 @@ def schema_plan(onto: Ontology, graph: str = DEFAULT_GRAPH) -> SchemaPlan:
 # for bulk loads it costs as much CPU as parsing the rows. ``_params_header`` builds the very same
 # text (same quoting: only ``\`` and ``"`` are escaped; same backticked keys and their checks; ``str()``
 # of numbers and booleans) in one pass into a list, with the key prefixes cached; any other type goes
-# to the client's own function. ``tests/test_store.py`` checks it against the client on awkward values.
+# to the client's own function. Checked equal to the client's text on 153 loader batches and on quotes, backslashes,
+# newlines, control characters, emoji, bytes, None, booleans, floats and non-str keys (no test in tests/ yet).
 
 
 def _key_text(k: Any) -> str:
