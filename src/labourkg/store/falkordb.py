@@ -63,7 +63,7 @@ def schema_plan(onto: Ontology, graph: str = DEFAULT_GRAPH) -> SchemaPlan:
 # ---------------------------------------------------------------- parameter encoding
 # The falkordb client sends parameters as a ``CYPHER name=value ...`` text header built by
 # ``falkordb.helpers.stringify_param_value``, recursively, on the writing thread and holding the GIL:
-# for bulk loads it costs as much CPU as parsing the rows. ``_params_header`` builds the very same
+# for bulk loads it costs as much CPU as parsing the rows. ``params_header`` builds the very same
 # text (same quoting: only ``\`` and ``"`` are escaped; same backticked keys and their checks; ``str()``
 # of numbers and booleans) in one pass into a list, with the key prefixes cached; any other type goes
 # to the client's own function. Checked equal to the client's text on 153 loader batches and on quotes, backslashes,
