@@ -117,3 +117,17 @@ def test_external_falkordb_by_url(server, monkeypatch, graph_name):
     finally:
         s.graph.delete()
         s.close()
+
+
+def test_params_header_is_the_clients_text(store):
+    """The faster parameter encoder produces exactly the falkordb client's text, and the values round-trip."""
+    from falkordb.graph import Graph
+
+    from labourkg.store.falkordb import params_header
+
+    awkward = ["", 'quo"te', "back\\slash", "new\nline", "tab\t", "ctrl\x01", "中文 繁體", "`tick-free`", "'single'"]
+    params = {"s": awkward, "n": [0, -3, 2**40, 1.5, -0.25, True, False, None],
+              "m": {"k": "v", "nested": [{"a": 1}, {"b": ["x", None]}], "@type": "t"}, "empty": [], "none": None}
+    assert params_header(params) == Graph._build_params_header(store.graph, params)
+    got = store.read("RETURN $s AS s, $n AS n, $m AS m", params).rows[0]
+    assert got == [awkward, params["n"], params["m"]]
