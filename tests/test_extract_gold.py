@@ -26,21 +26,34 @@ def _score(gold: Path, files: list[Path], tmp_path: Path) -> dict:
     return json.loads(res.stdout.strip().splitlines()[-1])
 
 
-@pytest.mark.skipif(not SCORER.exists(), reason=f"shared/ with the scorer is absent ({SCORER} not found)")
-def test_seed_gold_scores(tmp_path):
-    seeds = sorted((SHARED / "seeds").glob("*.txt"))
-    r = _score(SHARED / "gold" / "seeds.gold.yaml", seeds, tmp_path)
-    assert r["entities"]["f1"] >= 0.90, r
-    assert r["relations"]["f1"] >= 0.75, r
+DATA = REPO / "tests" / "data"
+
+# (name, article files, gold, entity F1 floor, relation F1 floor). Floors sit a little below the
+# figures reached, so the tests guard against regressions without being flaky.
+# - seeds: the gates (0.90 / 0.75); reached 0.994 / 1.000.
+# - samples: our own articles, written with the rules in mind.
+# - heldout, blind2: invented articles of other cities and styles, written blind by annotators,
+#   then used as development sets for general rules (reached 0.990/0.964 and 0.971/0.954).
+# - blind3: written blind and NEVER used for tuning: the honest estimate on unseen articles
+#   (0.875 / 0.699 when added). Do not tune on it; write a new blind set to develop against.
+GOLD_SETS = [
+    ("seeds", SHARED / "seeds", SHARED / "gold" / "seeds.gold.yaml", 0.90, 0.75),
+    ("samples", REPO / "samples" / "articles", DATA / "samples.gold.yaml", 0.90, 0.75),
+    ("heldout", DATA / "heldout", DATA / "heldout.gold.yaml", 0.97, 0.94),
+    ("blind2", DATA / "blind2", DATA / "blind2.gold.yaml", 0.94, 0.88),
+    ("blind3", DATA / "blind3", DATA / "blind3.gold.yaml", 0.85, 0.66),
+]
 
 
 @pytest.mark.skipif(not SCORER.exists(), reason=f"shared/ with the scorer is absent ({SCORER} not found)")
-def test_sample_gold_scores(tmp_path):
-    files = sorted((REPO / "samples" / "articles").glob("*.txt"))
-    assert len(files) >= 5
-    r = _score(REPO / "tests" / "data" / "samples.gold.yaml", files, tmp_path)
-    assert r["entities"]["f1"] >= 0.90, r
-    assert r["relations"]["f1"] >= 0.75, r
+@pytest.mark.parametrize(("name", "articles", "gold", "min_entity_f1", "min_relation_f1"), GOLD_SETS,
+                         ids=[g[0] for g in GOLD_SETS])
+def test_gold_scores(name, articles, gold, min_entity_f1, min_relation_f1, tmp_path):
+    files = sorted(articles.glob("*.txt"))
+    assert len(files) >= 2, f"{name}: no articles in {articles}"
+    r = _score(gold, files, tmp_path)
+    assert r["entities"]["f1"] >= min_entity_f1, r
+    assert r["relations"]["f1"] >= min_relation_f1, r
 
 
 def test_contract_shape():
