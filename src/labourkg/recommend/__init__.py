@@ -91,7 +91,9 @@ def provider_mask(ix: RecIndex, *, kind: str = "any", period: str | None = None,
                   region_only: bool = False) -> np.ndarray:
     """Providers that may be recommended: of the kind, with capacity left in ``period``, in the city."""
     kinds = [KIND_NAMES.index(KIND_OF_LABEL[lab]) for lab in KINDS[kind]]
-    mask = np.isin(ix.prov_kind, kinds)
+    mask = ix.prov_kind == kinds[0]
+    for k in kinds[1:]:
+        mask |= ix.prov_kind == k
     mask &= ix.capacity - ix.used(period or current_period()) > 0
     if region_only:
         city = ix.place_city[place] if place >= 0 else -1
@@ -118,9 +120,10 @@ def recommend_on_index(ix: RecIndex, req: RecommendRequest, *, onto: Ontology | 
     if not target.needs and not target.industries:
         raise InvalidRequest(f"enterprise {target.name!r} has no known need and no industry to match on")
     mask = provider_mask(ix, kind=req.kind, period=period, place=target.place, region_only=req.region_only)
-    scored = score(ix, target, weights, mask=mask)
+    want = req.top + 20  # a margin for candidates skipped below (no path)
+    scored = score(ix, target, weights, mask=mask, k=want)
     keep = scored.total > 0
-    order = top_k(scored, min(len(scored.total), req.top + 20), tie=ix.popularity[scored.cands])
+    order = top_k(scored, min(len(scored.total), want), tie=ix.popularity[scored.cands])
     order = [int(j) for j in order if keep[j]]
     remaining = ix.capacity - ix.used(period)
     seeds, _ = seeds_of(target, weights)

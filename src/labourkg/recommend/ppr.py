@@ -31,7 +31,7 @@ def _workspace(n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Per-thread arrays of the graph's size, reset after each call on the touched entries only."""
     ws = getattr(_LOCAL, "ws", None)
     if ws is None or len(ws[0]) != n:
-        ws = (np.zeros(n, np.float64), np.zeros(n, np.float64), np.zeros(n, np.int64), np.zeros(n, bool))
+        ws = (np.zeros(n, np.float64), np.zeros(n, np.float64), np.zeros(n, np.int32), np.zeros(n, bool))
         _LOCAL.ws = ws
     return ws
 
@@ -43,7 +43,7 @@ def distinct(values: np.ndarray, stamp: np.ndarray) -> np.ndarray:
     >>> distinct(np.array([3, 1, 3, 2, 1]), np.zeros(5, np.int64)).tolist()
     [3, 2, 1]
     """
-    pos = np.arange(len(values))
+    pos = np.arange(len(values), dtype=stamp.dtype)
     stamp[values] = pos  # the last write of each value wins
     return values[stamp[values] == pos]
 
@@ -121,9 +121,12 @@ def forward_push(
             if not len(pos):
                 continue
             tgt = indices[pos]
-            np.add.at(r, tgt, np.repeat((1.0 - alpha) * ru, lens) * probs[pos])
+            vals = np.repeat((1.0 - alpha) * ru, lens) * probs[pos]
             work += len(pos)
             frontier = distinct(tgt, stamp)
+            # sum the pushes per target on the compact frontier (bincount, not the slow np.add.at)
+            stamp[frontier] = np.arange(len(frontier), dtype=stamp.dtype)
+            r[frontier] += np.bincount(stamp[tgt], weights=vals, minlength=len(frontier))
             new = frontier[~mark[frontier]]
             mark[new] = True
             touched.append(new)

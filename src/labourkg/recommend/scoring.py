@@ -166,10 +166,16 @@ def seeds_of(target: Target, weights: Weights) -> tuple[list[int], list[float]]:
 
 
 def score(ix: RecIndex, target: Target, weights: Weights, *, cands: np.ndarray | None = None,
-          mask: np.ndarray | None = None) -> Scored:
+          mask: np.ndarray | None = None, k: int | None = None) -> Scored:
     """Score providers for ``target``. Without ``cands`` the candidates are the providers any signal
     but industry/region/credibility reaches (skill, PPR, history), or, for an SME with no need, those
-    of its industry division; ``mask`` (per provider, bool) filters them (kind, region, capacity)."""
+    of its industry division; ``mask`` (per provider, bool) filters them (kind, region, capacity).
+
+    With ``k`` the result keeps only candidates that may still be among the ``k`` best (exact
+    pruning: ``top_k(scored, k)`` is the same as without it). Industry and region are at most 1,
+    so a candidate whose other signals plus those two weights stay below the ``k``-th best score
+    of the other signals alone can never reach the top ``k``; it is dropped before its industry
+    and region are computed."""
     wn = weights.normalised()
     skill_all, exps = sig.skill_scores(ix, target.needs, target.need_w)
     own = sig.engagement_counts(ix, target.node)
@@ -190,12 +196,30 @@ def score(ix: RecIndex, target: Target, weights: Weights, *, cands: np.ndarray |
         cands = cands[mask[cands]]
     parts = {
         "skill": skill_all[cands],
-        "industry": sig.industry_match(ix, target.industries, cands),
-        "region": sig.region_match(ix, target.place, cands),
         "credibility": ix.credibility[cands],
-        "ppr": sig.relative(ppr_all[cands]),
+        "ppr": sig.relative(ppr_all[cands]),  # relative to the best of all candidates, before pruning
         "history": sig.history(own[cands]),
         "similar": sig.similar(sim_all[cands]),
+    }
+    if k is not None and 0 < k < len(cands):
+        lower = np.zeros(len(cands))  # the score without industry and region: a lower bound
+        for s in ("skill", "credibility", "ppr", "history", "similar"):
+            if wn[s] > 0:
+                lower += wn[s] * parts[s]
+        upper = lower + (wn["industry"] if target.industries else 0.0) + (wn["region"] if target.place >= 0 else 0.0)
+        kth = min(float(np.partition(lower, len(lower) - k)[len(lower) - k]), 1.0)
+        keep = np.flatnonzero(upper >= kth - 1e-9)  # margin: float order of the sums
+        if len(keep) < len(cands):
+            cands = cands[keep]
+            parts = {name: v[keep] for name, v in parts.items()}
+    parts = {
+        "skill": parts["skill"],
+        "industry": sig.industry_match(ix, target.industries, cands),
+        "region": sig.region_match(ix, target.place, cands),
+        "credibility": parts["credibility"],
+        "ppr": parts["ppr"],
+        "history": parts["history"],
+        "similar": parts["similar"],
     }
     total = np.zeros(len(cands))
     for s in SIGNALS:

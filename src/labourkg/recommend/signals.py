@@ -84,15 +84,22 @@ def skill_scores(ix: RecIndex, needs: list[int], need_w: np.ndarray) -> tuple[np
     exps: list[list[Expansion]] = []
     if not needs:
         return total, exps
+    sp_ = ix.skill_prov
+    unique_rows = sp_.has_canonical_format  # no repeated provider within a row: plain fancy indexing is exact
     for s, w in zip(needs, need_w, strict=True):
         m = np.zeros(P)
         ex = expand_need(ix, s)
         exps.append(ex)
         for e in ex:
             k = ix.skill_pos[e.skill]
-            a, b = ix.skill_prov.indptr[k], ix.skill_prov.indptr[k + 1]
-            pv = ix.skill_prov.indices[a:b]
-            np.maximum.at(m, pv, e.sim * ix.skill_prov.data[a:b])
+            a, b = sp_.indptr[k], sp_.indptr[k + 1]
+            if a == b:
+                continue
+            pv = sp_.indices[a:b]
+            if unique_rows:
+                m[pv] = np.maximum(m[pv], e.sim * sp_.data[a:b])
+            else:
+                np.maximum.at(m, pv, e.sim * sp_.data[a:b])
         total += w * m
     return total / float(np.sum(need_w)), exps
 
@@ -105,11 +112,21 @@ def industry_match(ix: RecIndex, industries: list[int], cands: np.ndarray) -> np
     secs = np.unique(ix.section[np.asarray(industries)])
     pos, lens = gather_rows(ix.prov_ind.indptr, cands)
     inds = ix.prov_ind.indices[pos]
-    val = np.where(np.isin(ix.division[inds], divs[divs >= 0]), INDUSTRY_DIVISION,
-                   np.where(np.isin(ix.section[inds], secs[secs >= 0]), INDUSTRY_SECTION, 0.0))
+    val = np.where(_member(ix.division[inds], divs[divs >= 0]), INDUSTRY_DIVISION,
+                   np.where(_member(ix.section[inds], secs[secs >= 0]), INDUSTRY_SECTION, 0.0))
     indptr = np.zeros(len(cands) + 1, np.int64)
     np.cumsum(lens, out=indptr[1:])
     return row_max(indptr, val)
+
+
+def _member(values: np.ndarray, small: np.ndarray) -> np.ndarray:
+    """``np.isin(values, small)`` for a handful of ``small`` values (no sort of ``values``)."""
+    if len(small) > 8:
+        return np.isin(values, small)
+    out = np.zeros(len(values), bool)
+    for v in small.tolist():
+        out |= values == v
+    return out
 
 
 def region_match(ix: RecIndex, place: int, cands: np.ndarray) -> np.ndarray:
