@@ -15,26 +15,14 @@ import unicodedata
 from functools import cache
 
 from labourkg.ontology import Concept, Ontology
+from labourkg.text import to_simplified
 
 _DROP = re.compile(r"[\s\u3000\"'“”‘’「」『』《》〈〉·•]")
 
 
-@cache
-def _t2s():
-    try:
-        import opencc
-
-        try:
-            return opencc.OpenCC("t2s").convert
-        except Exception:
-            return opencc.OpenCC("t2s.json").convert
-    except ImportError:  # pragma: no cover - a dependency
-        return lambda s: s
-
-
 def normalise(text: str) -> str:
     """NFKC, traditional -> simplified, no whitespace or quotes, lower case: the form names are compared in."""
-    return _DROP.sub("", _t2s()(unicodedata.normalize("NFKC", text))).lower()
+    return _DROP.sub("", to_simplified(unicodedata.normalize("NFKC", text))).lower()
 
 
 class VocabIndex:

@@ -100,6 +100,27 @@ ORG_SUFFIXES = ["职业技术学院", "技师学院", "职业学院", "大学", 
                 "电视台", "广播电视台", "人民法院", "法院", "检察院", "研究院", "研究所", "设计院", "协会", "学会",
                 "联合会", "商会", "基金会", "宣讲团", "专家团", "管理所", "派出所", "事务所", "卫生所", "供电所", "管理处",
                 "管理站", "服务站", "气象台"]
+# The label a suffix gives a name; a later list wins where suffixes repeat (工会委员会 is a union).
+ORG_KIND_BY_SUFFIX: dict[str, str] = {
+    **dict.fromkeys(ENTERPRISE_SUFFIXES, "Enterprise"), **dict.fromkeys(ORG_SUFFIXES, "Organization"),
+    **dict.fromkeys(GOV_SUFFIXES, "GovernmentBody"), **dict.fromkeys(UNION_SUFFIXES, "Union"),
+}
+_LONGEST_SUFFIX = max(map(len, ORG_KIND_BY_SUFFIX))
+
+
+def organisation_kind(name: str) -> str | None:
+    """The label of an organisation name by its longest known suffix, or None.
+
+    >>> organisation_kind("茂名市总工会"), organisation_kind("信宜长城玉器工艺厂"), organisation_kind("张三")
+    ('Union', 'Enterprise', None)
+    """
+    for n in range(min(len(name), _LONGEST_SUFFIX), 0, -1):
+        kind = ORG_KIND_BY_SUFFIX.get(name[-n:])
+        if kind:
+            return kind
+    return None
+
+
 # Gov/union names need a jurisdiction in front (市/省/a place/全国), else 大局, 干部, 内部 would match.
 JURISDICTION_ABBR = ["中华全国", "全国", "国家", "中共", "共青团", "团", "省", "市", "县", "区", "镇", "乡", "街道"]
 

@@ -13,29 +13,18 @@ from __future__ import annotations
 import re
 
 from labourkg.extract.grammar import (
-    ENTERPRISE_SUFFIXES,
     GENERIC_ORG_CORES,
     GOV_SUFFIX_BLOCK,
-    GOV_SUFFIXES,
     JURISDICTION_ABBR,
     NATIONAL_BODIES,
-    ORG_SUFFIXES,
-    UNION_SUFFIXES,
+    ORG_KIND_BY_SUFFIX,
     alt,
 )
 from labourkg.extract.model import Doc, Mention
 from labourkg.extract.places import foreign_short
 from labourkg.extract.spans import _tokenise, left_start, strip_modifiers
 
-_KIND: dict[str, str] = {}
-for _s in ENTERPRISE_SUFFIXES:
-    _KIND[_s] = "Enterprise"
-for _s in ORG_SUFFIXES:
-    _KIND[_s] = "Organization"
-for _s in GOV_SUFFIXES:
-    _KIND[_s] = "GovernmentBody"
-for _s in UNION_SUFFIXES:
-    _KIND[_s] = "Union"
+_KIND = ORG_KIND_BY_SUFFIX
 
 _SUFFIX_RE = re.compile(f"(?:{alt(_KIND)})")
 _NATIONAL_RE = re.compile(f"(?:{alt(NATIONAL_BODIES)})(?![门署分队位件长])")
