@@ -210,6 +210,23 @@ def parse_graph(directory: Path | None = None):  # -> rdflib.Graph
     return g
 
 
+def model_graph(directory: Path | None = None):  # -> rdflib.Graph
+    """The OWL model alone: the top-level Turtle files of ``ontology/`` (not the vocabularies under
+    ``vocab/``, not the shapes). Cached; do not modify the returned graph."""
+    return _model_graph(Path(directory or ontology_dir()).resolve())
+
+
+@cache
+def _model_graph(directory: Path):  # -> rdflib.Graph
+    import rdflib
+
+    g = rdflib.Graph()
+    for f in sorted(directory.glob("*.ttl")):
+        if f.name != "shapes.ttl":
+            g.parse(f, format="turtle")
+    return g
+
+
 def _lit(g, s, p, lang: str | None) -> str | None:
     for o in g.objects(s, p):
         if getattr(o, "language", None) == lang:

@@ -42,7 +42,7 @@ from rdflib.namespace import PROV, SKOS
 
 import labourkg
 from labourkg.load.writer import GraphWriter, NodeRecord, RelRecord
-from labourkg.ontology import LK, Ontology
+from labourkg.ontology import LK, Ontology, model_graph
 from labourkg.resources import ontology_dir
 from labourkg.store.base import DEFAULT_BATCH, GraphStore, WriteStats
 
@@ -90,10 +90,7 @@ class RdfModel:
 @cache
 def _rdf_model(directory: Path) -> RdfModel:
     # the model file(s) at the top of ontology/, not the (large) vocabularies under vocab/
-    g = Graph()
-    for f in sorted(directory.glob("*.ttl")):
-        if f.name != "shapes.ttl":
-            g.parse(f, format="turtle")
+    g = model_graph(directory)
     multi = frozenset(str(g.value(p, LKNS.graphProperty)) for p in g.subjects(LKNS.multiValued, Literal(True))
                       if g.value(p, LKNS.graphProperty) is not None)
     records: dict[str, RecordClass] = {}

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
 from rdflib import RDF, Dataset, Graph, Literal, Namespace, URIRef
@@ -19,7 +18,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import SH
 from rdflib.term import BNode, Node
 
-from labourkg.ontology import LK, Ontology
+from labourkg.ontology import LK, Ontology, model_graph
 from labourkg.rdf import LKID, export_dataset, union_graph
 from labourkg.resources import ontology_dir
 from labourkg.store.base import GraphStore
@@ -90,20 +89,6 @@ def _ancestors(onto: Ontology, label: str) -> set[str]:
             out.add(p)
             todo.extend(onto.node_types[p].parents)
     return out
-
-
-def model_graph(directory: Path | None = None) -> Graph:
-    """The OWL model (top-level Turtle files of ``ontology/``, not the vocabularies or the shapes); do not modify."""
-    return _model_graph(Path(directory or ontology_dir()).resolve())
-
-
-@cache
-def _model_graph(directory: Path) -> Graph:
-    g = Graph()
-    for f in sorted(directory.glob("*.ttl")):
-        if f.name != "shapes.ttl":
-            g.parse(f, format="turtle")
-    return g
 
 
 def _short(g: Graph, node: Node | None) -> str:
