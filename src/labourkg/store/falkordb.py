@@ -67,15 +67,17 @@ def schema_plan(onto: Ontology, graph: str = DEFAULT_GRAPH) -> SchemaPlan:
 # text (same quoting: only ``\`` and ``"`` are escaped; same backticked keys and their checks; ``str()``
 # of numbers and booleans) in one pass into a list, with the key prefixes cached; any other type goes
 # to the client's own function. Checked equal to the client's text on 153 loader batches and on quotes, backslashes,
-# newlines, control characters, emoji, bytes, None, booleans, floats and non-str keys (no test in tests/ yet).
+# newlines, control characters, emoji, bytes, None, booleans, floats and non-str keys
+# (tests/test_store.py::test_params_header_is_the_clients_text).
 
 
-def _key_text(k: Any) -> str:
+def _key_text(k: Any, what: str = "map key") -> str:
+    """A map key or parameter name as the client writes it, with the client's checks and messages."""
     key = k.decode() if isinstance(k, bytes) else str(k)
     if key == "":
-        raise ValueError("Cypher map key cannot be empty")
+        raise ValueError(f"Cypher {what} cannot be empty")
     if "`" in key:
-        raise ValueError(f"Cypher map key cannot contain a backtick: {key!r} (FalkorDB does not support "
+        raise ValueError(f"Cypher {what} cannot contain a backtick: {key!r} (FalkorDB does not support "
                          "escaped backticks in identifiers)")
     return key
 
@@ -141,13 +143,7 @@ def params_header(params: dict | None) -> str:
         raise TypeError("'params' must be a dict")
     out = ["CYPHER "]
     for key, value in params.items():
-        key_str = key.decode() if isinstance(key, bytes) else str(key)
-        if key_str == "":
-            raise ValueError("Cypher parameter name cannot be empty")
-        if "`" in key_str:
-            raise ValueError(f"Cypher parameter name cannot contain a backtick: {key_str!r} (FalkorDB does not "
-                             "support escaped backticks in identifiers)")
-        out.append("`" + key_str + "`=")
+        out.append("`" + _key_text(key, "parameter name") + "`=")
         _encode(value, out)
         out.append(" ")
     return "".join(out)
