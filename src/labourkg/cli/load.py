@@ -17,11 +17,7 @@ def extract_paths(paths: list[Path]):
     from labourkg.extract import extract_file
     from labourkg.load.articles import read_paths
 
-    files = read_paths(paths)
-    for p in files:
-        if not p.exists():
-            raise CliError(f"{p}: no such file")
-    for p in files:
+    for p in read_paths(paths):
         yield extract_file(p)
 
 
@@ -31,20 +27,19 @@ def articles(
     dry_run: bool = typer.Option(False, "--dry-run", help="print what would change; write nothing"),
 ) -> None:
     """Extract entities and relations from articles and write them with their provenance."""
+    from labourkg.extract import extract_file
     from labourkg.load.articles import load_articles, read_paths
     from labourkg.load.vocabulary import load_vocabulary
     from labourkg.ontology import load_ontology
 
     onto = load_ontology()
     files = read_paths(paths)
-    for p in files:
-        if not p.exists():
-            raise CliError(f"{p}: no such file")
     with open_configured_store() as store:
         if not dry_run:
             load_vocabulary(store, onto)
         with progress_bar("articles", len(files)) as advance:
-            report = load_articles(store, onto, extract_paths(files), dry_run=dry_run, progress=advance)
+            report = load_articles(store, onto, (extract_file(p) for p in files), dry_run=dry_run,
+                                   progress=advance)
     for o in report.outcomes:
         extra = f" (replaces {', '.join(o.replaced)})" if o.replaced else ""
         console.print(f"{o.status:13} {o.path}: {o.entities} entities, {o.relations} relations{extra}")

@@ -14,12 +14,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from labourkg import cypher
+from labourkg.errors import LabourKGError
 from labourkg.load.writer import GraphWriter, NodeRecord, RelRecord
 from labourkg.ontology import Ontology
+from labourkg.resources import loaders_dir
 from labourkg.store.base import GraphStore, WriteStats
 
 
@@ -183,13 +188,28 @@ def load_articles(
     return report
 
 
+@cache
+def article_reading() -> dict[str, Any]:
+    """How article files are read: ``loaders/articles.yaml`` (include patterns, size limit)."""
+    spec = yaml.safe_load((loaders_dir() / "articles.yaml").read_text(encoding="utf-8")) or {}
+    return {"include": list(spec.get("include") or ["*.txt"]), "max_bytes": int(spec.get("max_bytes") or 5_000_000)}
+
+
 def read_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Expand directories to their ``*.txt`` files; keep files as given, sorted and unique."""
+    """Article files: directories expand (recursively) to the files ``loaders/articles.yaml`` includes;
+    files are kept as given. Sorted, unique; a missing or oversized file is an error naming it."""
+    reading = article_reading()
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out.extend(sorted(q for q in p.rglob("*.txt") if q.is_file()))
+            out.extend(sorted({q for pat in reading["include"] for q in p.rglob(pat) if q.is_file()}))
+        elif not p.exists():
+            raise LabourKGError(f"{p}: no such file")
         else:
             out.append(p)
+    for p in out:
+        if p.stat().st_size > reading["max_bytes"]:
+            raise LabourKGError(f"{p}: {p.stat().st_size} bytes is more than an article can be "
+                                f"(max_bytes {reading['max_bytes']} in loaders/articles.yaml)")
     seen: set[Path] = set()
     return [p for p in out if not (p in seen or seen.add(p))]
