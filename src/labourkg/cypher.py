@@ -85,8 +85,19 @@ def merge_articles(onto: Ontology) -> str:
 # ---------------------------------------------------------------- reads used by code
 
 
-def find_by_register_id(onto: Ontology, label: str) -> str:
-    return f"MATCH (n:{onto.label(label)} {{register_id: $register_id}}) RETURN n.id AS id LIMIT 2"  # cypher-ok
+def find_by_register_ids(onto: Ontology, label: str) -> str:
+    """Graph ids of the nodes of ``label`` loaded with the register ids ``$ids`` (rows ``rid, id``)."""
+    return (f"UNWIND $ids AS rid MATCH (n:{onto.label(label)} {{register_id: rid}}) "  # cypher-ok: ontology label
+            "RETURN rid, n.id AS id")
+
+
+def find_by_name_or_register_id(onto: Ontology, label: str) -> str:
+    """Nodes of ``label`` whose name or register id is ``$ref`` (both indexed where the label has them)."""
+    lab = onto.label(label)
+    if "register_id" in {p for lab2, p in onto.indexed_properties() if lab2 == lab}:
+        return (f"MATCH (n:{lab}) WHERE n.name = $ref OR n.register_id = $ref "  # cypher-ok: ontology label
+                "RETURN n.id AS id LIMIT 2")
+    return f"MATCH (n:{lab} {{name: $ref}}) RETURN n.id AS id LIMIT 2"  # cypher-ok: ontology label
 
 
 def find_people_by_name(onto: Ontology) -> str:
@@ -116,13 +127,26 @@ def people_with_context(onto: Ontology) -> str:
     )
 
 
+@cache
+def retract_article(onto: Ontology) -> tuple[str, ...]:
+    """Statements (params ``id``, ``prefix``) that remove one article and every fact only it supports:
+    its id leaves the ``sources`` (and its spans the ``evidence``) of what it mentions; what is left
+    with no source is deleted; then the article."""
+    a, m = onto.label("Article"), onto.rel("MENTIONS")
+    facts = f"MATCH (d:{a} {{id: $id}})-[:{m}]->(n)"  # cypher-ok: ontology terms
+    return (
+        f"{facts}-[r]-() WHERE $id IN coalesce(r.sources, []) "
+        "SET r.sources = [s IN r.sources WHERE s <> $id], "
+        "r.evidence = [e IN coalesce(r.evidence, []) WHERE NOT e STARTS WITH $prefix]",
+        f"{facts}-[r]-() WHERE r.sources IS NOT NULL AND size(r.sources) = 0 DELETE r",
+        f"{facts} SET n.sources = [s IN coalesce(n.sources, []) WHERE s <> $id]",
+        f"{facts} WHERE size(n.sources) = 0 DETACH DELETE n",
+        f"MATCH (d:{a} {{id: $id}}) DETACH DELETE d",  # cypher-ok
+    )
+
+
 def articles_by_path(onto: Ontology) -> str:
     return f"MATCH (a:{onto.label('Article')} {{path: $path}}) RETURN a.id AS id"  # cypher-ok
-
-
-def node_by_id(onto: Ontology) -> str:
-    """Any node by id; the label is known from the id prefix so the index is used."""
-    return "MATCH (n {id: $id}) RETURN n LIMIT 1"
 
 
 def node_by_id_label(onto: Ontology, label: str) -> str:
@@ -162,6 +186,7 @@ def all_templates(onto: Ontology) -> Iterator[tuple[str, str, dict]]:
         yield f"merge_mentions:{label}", merge_mentions(onto, label), {
             "rows": [{"article": "a", "id": "x", "starts": [0], "ends": [1], "texts": ["x"]}]}
         yield f"node_by_id_label:{label}", node_by_id_label(onto, label), {"id": "x"}
+        yield f"find_by_name_or_register_id:{label}", find_by_name_or_register_id(onto, label), {"ref": "x"}
         for hops in (1, 2, 3):
             yield f"ego_network:{label}:{hops}", ego_network(onto, label, hops), {"id": "x", "limit": 10}
     for rt in onto.rel_types.values():
@@ -174,10 +199,11 @@ def all_templates(onto: Ontology) -> Iterator[tuple[str, str, dict]]:
             "rows": [{"s": "x", "o": "y", "date": "2025-01-01", "service_type": "t", "props": {}, "sources": ["s"]}]}
     yield "merge_articles", merge_articles(onto), {"rows": [{"id": "a", "props": {"path": "p"}}]}
     for label in ("Person", "Enterprise", "Studio", "ServiceTeam"):
-        yield f"find_by_register_id:{label}", find_by_register_id(onto, label), {"register_id": "c01"}
+        yield f"find_by_register_ids:{label}", find_by_register_ids(onto, label), {"ids": ["c01"]}
     yield "find_people_by_name", find_people_by_name(onto), {"names": ["x"]}
     yield "articles_by_path", articles_by_path(onto), {"path": "p"}
     yield "people_with_context", people_with_context(onto), {"names": ["x"]}
-    yield "node_by_id", node_by_id(onto), {"id": "x"}
+    for i, q in enumerate(retract_article(onto)):
+        yield f"retract_article:{i}", q, {"id": "article:x", "prefix": "article:x#"}
     yield "stats", STATS, {}
     yield "rel_stats", REL_STATS, {}

@@ -37,13 +37,11 @@ def find_node(store: GraphStore, onto: Ontology, ref: str) -> tuple[str, str]:
         rows = store.read(cypher.node_by_id_label(onto, label), {"id": ref}).rows
         if rows:
             return label, ref
-    rows = store.read(
-        "MATCH (n) WHERE n.register_id = $ref OR n.name = $ref RETURN n.id AS id, labels(n)[0] AS label LIMIT 2",
-        {"ref": ref},
-    ).rows
-    if not rows:
-        raise NotFoundError(f"no node with id, register id or name {ref!r}")
-    return rows[0][1], rows[0][0]
+    for lab in onto.node_types:  # one indexed look-up per label, not a scan of every node
+        rows = store.read(cypher.find_by_name_or_register_id(onto, lab), {"ref": ref}).rows
+        if rows:
+            return lab, rows[0][0]
+    raise NotFoundError(f"no node with id, register id or name {ref!r}")
 
 
 class GraphView:

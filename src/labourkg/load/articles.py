@@ -53,32 +53,10 @@ def evidence_ref(article_id: str, start: int, end: int) -> str:
 
 
 def retract_article(store: GraphStore, onto: Ontology, article_id: str) -> WriteStats:
-    """Remove one article and every fact only it supports."""
-    a, m = onto.label("Article"), onto.rel("MENTIONS")
+    """Remove one article and every fact only it supports (``cypher.retract_article``)."""
     stats = WriteStats()
-    stats += store.write(
-        f"MATCH (d:{a} {{id: $id}})-[:{m}]->(n)-[r]-() "  # cypher-ok: ontology terms
-        "WHERE $id IN coalesce(r.sources, []) "
-        "SET r.sources = [s IN r.sources WHERE s <> $id], "
-        "r.evidence = [e IN coalesce(r.evidence, []) WHERE NOT e STARTS WITH $prefix]",
-        {"id": article_id, "prefix": article_id + "#"},
-    )
-    stats += store.write(
-        f"MATCH (d:{a} {{id: $id}})-[:{m}]->(n)-[r]-() "  # cypher-ok
-        "WHERE r.sources IS NOT NULL AND size(r.sources) = 0 DELETE r",
-        {"id": article_id},
-    )
-    stats += store.write(
-        f"MATCH (d:{a} {{id: $id}})-[:{m}]->(n) "  # cypher-ok
-        "SET n.sources = [s IN coalesce(n.sources, []) WHERE s <> $id]",
-        {"id": article_id},
-    )
-    stats += store.write(
-        f"MATCH (d:{a} {{id: $id}})-[:{m}]->(n) "  # cypher-ok
-        "WHERE size(n.sources) = 0 DETACH DELETE n",
-        {"id": article_id},
-    )
-    stats += store.write(f"MATCH (d:{a} {{id: $id}}) DETACH DELETE d", {"id": article_id})  # cypher-ok
+    for q in cypher.retract_article(onto):
+        stats += store.write(q, {"id": article_id, "prefix": article_id + "#"})
     return stats
 
 

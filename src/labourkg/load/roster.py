@@ -292,9 +292,7 @@ class Resolver:
             missing = [r for r in want if (label, r) not in self.by_register]
             if not missing:
                 continue
-            q = (f"UNWIND $ids AS rid MATCH (n:{self.onto.label(label)} {{register_id: rid}}) "  # cypher-ok
-                 "RETURN rid, n.id")
-            for rid, nid in self.store.read(q, {"ids": missing}).rows:
+            for rid, nid in self.store.read(cypher.find_by_register_ids(self.onto, label), {"ids": missing}).rows:
                 self.by_register.setdefault((label, rid), nid)
 
     def lookup_register(self, labels: Iterable[str], rid: str) -> tuple[str, str] | None:
