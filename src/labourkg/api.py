@@ -8,7 +8,7 @@ from typing import Literal
 from fastapi import FastAPI, HTTPException
 from pydantic import BaseModel, Field, model_validator
 
-from labourkg import __version__
+from labourkg import __version__, cypher
 from labourkg.errors import InvalidRequest, NotFoundError
 from labourkg.store.base import StoreError
 
@@ -100,7 +100,7 @@ def create_app(*, neo4j_uri: str | None = None) -> FastAPI:
     def healthz() -> dict:
         """Liveness and store reachability."""
         try:
-            store().read("RETURN 1 AS ok")
+            store().read(cypher.PING)
             return {"status": "ok", "store": store().describe()}
         except Exception as e:  # the health check reports, it does not crash
             raise HTTPException(status_code=503, detail=f"store unavailable: {e}") from e

@@ -169,6 +169,83 @@ def ego_network(onto: Ontology, label: str, hops: int = 2) -> str:
     )
 
 
+# ---------------------------------------------------------------- the recommender's projection
+
+
+def projection_nodes(onto: Ontology, label: str) -> str:
+    """Every node of ``label`` with the columns the projection keeps (scalars only: read compactly)."""
+    return (f"MATCH (n:{onto.label(label)}) "  # cypher-ok: label from the ontology
+            "RETURN n.id AS id, n.name AS name, n.register_id AS register_id, n.capacity AS capacity, "
+            "n.level AS level, n.code AS code, n.region_code AS region_code")
+
+
+def projection_edges(onto: Ontology, rel: str) -> str:
+    """Every relationship of type ``rel`` as (s, o) ids, with the period/date of an engagement and the
+    year of an honour."""
+    extra = {"ENGAGED": ", r.period AS period, r.date AS date", "RECEIVED": ", r.year AS year"}.get(rel, "")
+    return f"MATCH (a)-[r:{onto.rel(rel)}]->(b) RETURN a.id AS s, b.id AS o{extra}"  # cypher-ok: ontology type
+
+
+def skill_aliases(onto: Ontology) -> str:
+    return f"MATCH (n:{onto.label('Skill')}) WHERE n.aliases IS NOT NULL RETURN n.id AS id, n.aliases AS aliases"
+
+
+def count_label(onto: Ontology, label: str) -> str:
+    """In this plain form FalkorDB answers from its label matrix in O(1) (not inside a UNION)."""
+    return f"MATCH (n:{onto.label(label)}) RETURN count(n) AS v"
+
+
+def count_rel(onto: Ontology, rel: str) -> str:
+    return f"MATCH ()-[r:{onto.rel(rel)}]->() RETURN count(r) AS v"
+
+
+def sum_capacity(onto: Ontology, label: str) -> str:
+    return f"MATCH (n:{onto.label(label)}) RETURN sum(coalesce(n.capacity, 0)) AS v"
+
+
+def enterprise_needs_text(onto: Ontology) -> str:
+    return f"MATCH (e:{onto.label('Enterprise')} {{id: $id}}) RETURN e.needs AS needs"
+
+
+# ---------------------------------------------------------------- RDF export
+
+
+def nodes_page(onto: Ontology, label: str) -> str:
+    """Nodes of ``label`` after id ``$after``, ``$limit`` at a time (keyset paging: no SKIP rescans)."""
+    return (f"MATCH (n:{onto.label(label)}) WHERE n.id > $after "  # cypher-ok: label from the ontology
+            "RETURN n.id AS id, properties(n) AS props ORDER BY n.id LIMIT $limit")
+
+
+def relationships_from(onto: Ontology, label: str) -> str:
+    return (f"UNWIND $ids AS nid MATCH (a:{onto.label(label)} {{id: nid}})-[r]->(b) "  # cypher-ok
+            "RETURN a.id AS s, type(r) AS type, b.id AS o, properties(r) AS props")
+
+
+def conferring_bodies(onto: Ontology) -> str:
+    return (f"MATCH (h:{onto.label('Honour')}) WHERE h.conferring_body IS NOT NULL "  # cypher-ok
+            "RETURN h.id AS id, h.conferring_body AS body")
+
+
+# ---------------------------------------------------------------- the demo and the health check
+
+
+def demo_enterprise(onto: Ontology) -> str:
+    """The first register SME with a need the graph knows: the demo recommends for it."""
+    return (f"MATCH (e:{onto.label('Enterprise')})-[:{onto.rel('NEEDS')}]->(:{onto.label('Skill')}) "
+            "WHERE e.register_id IS NOT NULL "
+            "RETURN e.register_id AS rid, e.name AS name, e.needs AS needs ORDER BY rid LIMIT 1")
+
+
+def demo_centres(onto: Ontology) -> tuple[str, str]:
+    """A studio with a leader, else a union: the centre of the demo's ego view."""
+    return (f"MATCH (s:{onto.label('Studio')})<-[:{onto.rel('LEADS')}]-(:{onto.label('Person')}) "
+            "RETURN s.id AS id ORDER BY id LIMIT 1",
+            f"MATCH (n:{onto.label('Union')}) RETURN n.id AS id LIMIT 1")
+
+
+PING = "RETURN 1 AS ok"
+
+
 STATS = (
     "MATCH (n) WITH labels(n)[0] AS label, count(*) AS nodes "
     "RETURN label, nodes ORDER BY nodes DESC"
@@ -207,3 +284,19 @@ def all_templates(onto: Ontology) -> Iterator[tuple[str, str, dict]]:
         yield f"retract_article:{i}", q, {"id": "article:x", "prefix": "article:x#"}
     yield "stats", STATS, {}
     yield "rel_stats", REL_STATS, {}
+    for label in onto.node_types:
+        yield f"projection_nodes:{label}", projection_nodes(onto, label), {}
+        yield f"count_label:{label}", count_label(onto, label), {}
+        yield f"sum_capacity:{label}", sum_capacity(onto, label), {}
+        yield f"nodes_page:{label}", nodes_page(onto, label), {"after": "", "limit": 10}
+        yield f"relationships_from:{label}", relationships_from(onto, label), {"ids": ["x"]}
+    for rt in onto.rel_types.values():
+        yield f"projection_edges:{rt.type}", projection_edges(onto, rt.type), {}
+        yield f"count_rel:{rt.type}", count_rel(onto, rt.type), {}
+    yield "skill_aliases", skill_aliases(onto), {}
+    yield "enterprise_needs_text", enterprise_needs_text(onto), {"id": "x"}
+    yield "conferring_bodies", conferring_bodies(onto), {}
+    yield "demo_enterprise", demo_enterprise(onto), {}
+    for i, q in enumerate(demo_centres(onto)):
+        yield f"demo_centres:{i}", q, {}
+    yield "ping", PING, {}

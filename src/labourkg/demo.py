@@ -58,10 +58,7 @@ def run_demo(out: Path, *, neo4j_uri: str | None = None) -> dict:
     res = store.read(q.cypher, params)
     print_rows(res.columns, res.rows[:10], "table")
 
-    sme = store.read(
-        "MATCH (e:Enterprise)-[:NEEDS]->(:Skill) WHERE e.register_id IS NOT NULL "
-        "RETURN e.register_id AS rid, e.name AS name, e.needs AS needs ORDER BY rid LIMIT 1"
-    ).records()
+    sme = store.read(cypher.demo_enterprise(onto)).records()
     result: dict = {}
     out.mkdir(parents=True, exist_ok=True)
     if sme:
@@ -74,8 +71,9 @@ def run_demo(out: Path, *, neo4j_uri: str | None = None) -> dict:
         view = recommendation_view(resp, out / "recommendations.html")
         console.print(f"view of the recommendations: {view.resolve()}")
         result["recommendations"] = resp
-    studio = store.read("MATCH (s:Studio)<-[:LEADS]-(:Person) RETURN s.id AS id ORDER BY id LIMIT 1").rows
-    centre = studio[0][0] if studio else store.read("MATCH (n:Union) RETURN n.id LIMIT 1").scalar()
+    by_studio, by_union = cypher.demo_centres(onto)
+    studio = store.read(by_studio).rows
+    centre = studio[0][0] if studio else store.read(by_union).scalar()
     if centre:
         view = ego_view(store, centre, out / "ego.html", onto=onto)
         console.print(f"ego view of {centre}: {view.resolve()}")

@@ -41,6 +41,7 @@ from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import PROV, SKOS
 
 import labourkg
+from labourkg import cypher
 from labourkg.load.writer import GraphWriter, NodeRecord, RelRecord
 from labourkg.ontology import LK, Ontology, model_graph
 from labourkg.resources import ontology_dir
@@ -383,38 +384,23 @@ class _Exporter:
             d.add((UNSOURCED_GRAPH, RDFS.comment, Literal("Facts the store holds without any source.")))
 
 
-def _nodes_page(onto: Ontology, label: str) -> str:
-    return (f"MATCH (n:{onto.label(label)}) WHERE n.id > $after "  # cypher-ok: label from the ontology
-            "RETURN n.id AS id, properties(n) AS props ORDER BY n.id LIMIT $limit")
-
-
-def _rels_of(onto: Ontology, label: str) -> str:
-    return (f"UNWIND $ids AS nid MATCH (a:{onto.label(label)} {{id: nid}})-[r]->(b) "  # cypher-ok: label from the ontology
-            "RETURN a.id AS s, type(r) AS type, b.id AS o, properties(r) AS props")
-
-
-def _conferring_bodies(onto: Ontology) -> str:
-    return (f"MATCH (h:{onto.label('Honour')}) WHERE h.conferring_body IS NOT NULL "  # cypher-ok
-            "RETURN h.id AS id, h.conferring_body AS body")
-
-
 def export_dataset(store: GraphStore, onto: Ontology, *, batch_size: int = DEFAULT_BATCH,
                    ontology_directory: Path | None = None,
                    progress: Callable[[int], None] | None = None) -> Dataset:
     """The whole graph as an RDF dataset (named graph per source, PROV in the default graph)."""
     ex = _Exporter(onto, rdf_model(ontology_directory), extractor_version())
     if "Honour" in onto.node_types:
-        ex.conferring_body = {r[0]: str(r[1]) for r in store.read(_conferring_bodies(onto)).rows}
+        ex.conferring_body = {r[0]: str(r[1]) for r in store.read(cypher.conferring_bodies(onto)).rows}
     for label in onto.node_types:
         after = ""
         while True:
-            rows = store.read(_nodes_page(onto, label), {"after": after, "limit": batch_size}).rows
+            rows = store.read(cypher.nodes_page(onto, label), {"after": after, "limit": batch_size}).rows
             if not rows:
                 break
             for _nid, props in rows:
                 ex.node(label, props)
             ids = [r[0] for r in rows]
-            for s, rel_type, o, props in store.read(_rels_of(onto, label), {"ids": ids}).rows:
+            for s, rel_type, o, props in store.read(cypher.relationships_from(onto, label), {"ids": ids}).rows:
                 ex.rel(s, rel_type, o, props or {})
             if progress:
                 progress(len(rows))

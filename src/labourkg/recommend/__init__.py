@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+from labourkg import cypher
 from labourkg.errors import InvalidRequest
 from labourkg.ontology import Ontology, load_ontology
 from labourkg.recommend.projection import KIND_NAMES, RecIndex, get_index, ordinal
@@ -75,7 +76,7 @@ def _weights(w: Weights | str | dict | None) -> Weights:
     return DEFAULT_WEIGHTS.with_overrides(w)
 
 
-def _needs_text(store: GraphStore | None, ix: RecIndex, enterprise_id: str) -> str | None:
+def _needs_text(store: GraphStore | None, ix: RecIndex, enterprise_id: str, onto: Ontology | None) -> str | None:
     """The needs text of an SME whose needs the projection has no NEEDS edge for (read on demand)."""
     proj = ix.proj
     i = proj.index(enterprise_id)
@@ -83,7 +84,7 @@ def _needs_text(store: GraphStore | None, ix: RecIndex, enterprise_id: str) -> s
         i = proj.by_register_id(enterprise_id, ("Enterprise",))
     if i < 0 or store is None or len(proj.neighbours("NEEDS", i)):
         return None
-    rows = store.read("MATCH (e:Enterprise {id: $id}) RETURN e.needs AS needs", {"id": proj.ids[i]}).rows
+    rows = store.read(cypher.enterprise_needs_text(onto or load_ontology()), {"id": proj.ids[i]}).rows
     return rows[0][0] if rows and rows[0][0] else None
 
 
@@ -113,7 +114,7 @@ def recommend_on_index(ix: RecIndex, req: RecommendRequest, *, onto: Ontology | 
     period = req.period or current_period()
     if target is None:
         if req.enterprise_id:
-            target = resolve_enterprise(ix, req.enterprise_id, _needs_text(store, ix, req.enterprise_id))
+            target = resolve_enterprise(ix, req.enterprise_id, _needs_text(store, ix, req.enterprise_id, onto))
         else:
             target = resolve_described(ix, onto or load_ontology(), industries=list(req.industries),
                                        region=req.region, needs=req.needs)

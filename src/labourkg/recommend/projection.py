@@ -31,6 +31,7 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 
+from labourkg import cypher
 from labourkg.ontology import Ontology, load_ontology
 from labourkg.recommend.strings import StringTable
 from labourkg.store.base import GraphStore
@@ -159,17 +160,6 @@ class Projection:
         return n
 
 
-def _node_query(onto: Ontology, label: str) -> str:
-    return (f"MATCH (n:{onto.label(label)}) "  # cypher-ok: label from the ontology
-            "RETURN n.id AS id, n.name AS name, n.register_id AS register_id, n.capacity AS capacity, "
-            "n.level AS level, n.code AS code, n.region_code AS region_code")
-
-
-def _edge_query(onto: Ontology, rel: str) -> str:
-    extra = {"ENGAGED": ", r.period AS period, r.date AS date", "RECEIVED": ", r.year AS year"}.get(rel, "")
-    return f"MATCH (a)-[r:{onto.rel(rel)}]->(b) RETURN a.id AS s, b.id AS o{extra}"  # cypher-ok: ontology type
-
-
 def bulk_rows(store: GraphStore, query: str) -> list[list[Any]]:
     """Rows of a read returning scalars only. On FalkorDB the compact reply is decoded here (the
     client's per-value parsing costs ~10x more on millions of values); other stores go through ``read``."""
@@ -203,10 +193,9 @@ def fingerprint_queries(onto: Ontology) -> list[tuple[str, str]]:
     Each is a query of its own in the plain ``RETURN count(x)`` form: FalkorDB answers that from its
     label and relation matrices in O(1) (about 0.3 ms), but not inside a UNION or next to another
     column (then it scans)."""
-    out = [(lab, f"MATCH (n:{onto.label(lab)}) RETURN count(n) AS v") for lab in NODE_LABELS]
-    out += [(t, f"MATCH ()-[r:{onto.rel(t)}]->() RETURN count(r) AS v") for t in REL_TYPES]
-    out += [(f"cap:{lab}", f"MATCH (n:{onto.label(lab)}) RETURN sum(coalesce(n.capacity, 0)) AS v")
-            for lab in PROVIDER_LABELS]
+    out = [(lab, cypher.count_label(onto, lab)) for lab in NODE_LABELS]
+    out += [(t, cypher.count_rel(onto, t)) for t in REL_TYPES]
+    out += [(f"cap:{lab}", cypher.sum_capacity(onto, lab)) for lab in PROVIDER_LABELS]
     return out
 
 
@@ -230,7 +219,7 @@ def build_projection(store: GraphStore, onto: Ontology | None = None) -> Project
     level_code = {lv: i for i, lv in enumerate(LEVELS)}
     for lab in NODE_LABELS:
         code = LABEL_CODE[lab]
-        for nid, name, rid, cap, lvl, c, rc in bulk_rows(store, _node_query(onto, lab)):
+        for nid, name, rid, cap, lvl, c, rc in bulk_rows(store, cypher.projection_nodes(onto, lab)):
             if nid is None:
                 continue
             ids.append(str(nid))
@@ -245,8 +234,7 @@ def build_projection(store: GraphStore, onto: Ontology | None = None) -> Project
             labels.append(code)
     pos = {nid: i for i, nid in enumerate(ids)}
     aliases: dict[int, list[str]] = {}
-    sk = onto.label("Skill")
-    for nid, al in store.read(f"MATCH (n:{sk}) WHERE n.aliases IS NOT NULL RETURN n.id AS id, n.aliases AS aliases").rows:
+    for nid, al in store.read(cypher.skill_aliases(onto)).rows:
         if nid in pos and al:
             aliases[pos[nid]] = [str(a) for a in (al if isinstance(al, list) else [al])]
     edges: dict[str, tuple[np.ndarray, np.ndarray]] = {}
@@ -256,7 +244,7 @@ def build_projection(store: GraphStore, onto: Ontology | None = None) -> Project
         src: list[int] = []
         dst: list[int] = []
         extra: list[int] = []
-        for row in bulk_rows(store, _edge_query(onto, rel)):
+        for row in bulk_rows(store, cypher.projection_edges(onto, rel)):
             a, b = pos.get(row[0]), pos.get(row[1])
             if a is None or b is None:
                 continue
