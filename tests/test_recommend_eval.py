@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
@@ -40,3 +41,12 @@ def test_cli_eval(cli, tmp_path: Path):
     assert "combined" in r.stdout and "adamic_adar" in r.stdout
     assert "| combined |" in report.read_text(encoding="utf-8")
     assert cli("eval", "recommend", "--holdout", "2025Q9").returncode == 2
+
+
+def test_cli_eval_without_report(cli, tmp_path: Path):
+    """``--report ''`` skips the report (it once tried to write to the folder ".")."""
+    r = cli("eval", "recommend", "--craftsmen", "60", "--enterprises", "300", "--seed", "4", "--report", "",
+            "--format", "json", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "combined" in json.loads(r.stdout)["metrics"]
+    assert not list(tmp_path.iterdir())

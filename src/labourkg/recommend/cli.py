@@ -78,8 +78,8 @@ def eval_recommend(
     max_smes: int | None = typer.Option(None, "--max-smes", min=1, help="evaluate on a sample of the test SMEs"),
     weights: str | None = typer.Option(None, "--weights", help="weight overrides, e.g. skill=0.4,ppr=0.1"),
     weights_file: Path | None = typer.Option(None, "--weights-file"),
-    report: Path | None = typer.Option(Path("docs/recommender-eval.md"), "--report",
-                                       help="write the table here (markdown); --report '' to skip"),
+    report: str = typer.Option("docs/recommender-eval.md", "--report",
+                               help="write the table here (markdown); --report '' to skip"),
     fmt: str = typer.Option("table", "--format", "-f", help="table or json"),
 ) -> None:
     """Temporal hold-out evaluation: combined scorer vs popularity, same industry, Adamic-Adar, repeat helper."""
@@ -134,8 +134,8 @@ def eval_recommend(
     if c["hits@10"] <= max(v["hits@10"] for m, v in res.metrics.items() if m != "combined") \
             or c["mrr"] <= res.metrics[best]["mrr"]:
         res.notes.append("the combined scorer does NOT beat the best baseline on this data")
-    if report and str(report):
-        write_report(res, report, setup=setup, weights=w)
+    if report:  # a str option: Path("") would be "." and look like a folder to write to
+        write_report(res, Path(report), setup=setup, weights=w)
     if fmt == "json":
         sys.stdout.write(json.dumps({"holdout": res.holdout, "test_smes": res.n_test_smes, "metrics": res.metrics},
                                     indent=1) + "\n")
@@ -144,5 +144,5 @@ def eval_recommend(
             for m, v in res.metrics.items()]
     print_rows(["method", "Hits@10", "MRR", "nDCG@10", "coverage"], rows, "table",
                title=f"hold-out {res.holdout}: {res.n_test_smes} SMEs, {res.n_providers} providers")
-    if report and str(report):
+    if report:
         console.print(f"wrote {report}")
