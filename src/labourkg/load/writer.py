@@ -9,6 +9,11 @@ Records with the same key are folded into one row before sending (props: the lat
 aliases, sources, evidence: unioned). Besides saving work, this is needed for correctness:
 within one UNWIND statement FalkorDB's MERGE does not see the SETs of earlier rows on a
 relationship it has just created, so two rows for one relationship would lose a source.
+
+Rows are as small as the statements allow, because every byte is encoded here and parsed by the
+server: empty ``aliases`` and ``evidence`` are left out (the statements ``coalesce`` a missing
+list), an engagement's date and service type are sent once (the MERGE pattern writes them), and
+rows of one source share one ``sources`` list, copied only when a second source is added.
 """
 
 from __future__ import annotations
@@ -51,9 +56,15 @@ def _clean(props: dict[str, Any]) -> dict[str, Any]:
     return dict(props)
 
 
-def _add(values: list, value: Any) -> None:
-    if value is not None and value not in values:
-        values.append(value)
+def _union(row: dict[str, Any], key: str, value: Any) -> None:
+    """``value`` joins the row's list ``key``: a new list, since one list may be shared by many rows."""
+    if value is None:
+        return
+    values = row.get(key)
+    if values is None:
+        row[key] = [value]
+    elif value not in values:
+        row[key] = [*values, value]
 
 
 class GraphWriter:
@@ -69,6 +80,7 @@ class GraphWriter:
         self._articles: dict[str, dict] = {}
         self._buffered = 0
         self._checked: set[str] = set()
+        self._one_source: dict[str, list[str]] = {}  # source -> [source], shared by the rows (never mutated)
 
     # ------------------------------------------------------------------ adding
     def _check(self, term: str, kind: str) -> None:
@@ -96,17 +108,27 @@ class GraphWriter:
             rows = self._nodes[label] = {}
         row = rows.get(node_id)
         if row is None:
-            rows[node_id] = {"id": node_id, "props": _clean(props),
-                             "aliases": list(dict.fromkeys(aliases)) if aliases else [],
-                             "sources": [source] if source else []}
+            row = rows[node_id] = {"id": node_id, "props": _clean(props), "sources": self._sources(source)}
+            if aliases:
+                row["aliases"] = list(dict.fromkeys(aliases))
             self._buffered += 1
             if self._buffered >= self.batch_size:
                 self.flush()
             return
         row["props"].update(_clean(props))
         for a in aliases:
-            _add(row["aliases"], a)
-        _add(row["sources"], source)
+            _union(row, "aliases", a)
+        _union(row, "sources", source)
+
+    def _sources(self, source: str | None) -> list[str]:
+        if not source:
+            return []
+        shared = self._one_source.get(source)
+        if shared is None:
+            if len(self._one_source) >= 1000:
+                self._one_source.clear()
+            shared = self._one_source[source] = [source]
+        return shared
 
     def add_rel(self, rel_type: str, s_label: str, s: str, o_label: str, o: str, props: dict[str, Any],
                 source: str | None = None, evidence: str | None = None) -> None:
@@ -120,9 +142,12 @@ class GraphWriter:
         key = (s, o, props.get("date"), props.get("service_type")) if engaged else (s, o)
         row = rows.get(key)
         if row is None:
+            if engaged:  # the MERGE pattern writes date and service type: not sent twice
+                props = {k: v for k, v in props.items() if k != "date" and k != "service_type"}
             row = rows[key] = {"s": s, "o": o, "props": _clean(props) if props else {},
-                               "sources": [source] if source else [],
-                               "evidence": [evidence] if evidence else []}
+                               "sources": self._sources(source)}
+            if evidence:
+                row["evidence"] = [evidence]
             if engaged:
                 row["date"], row["service_type"] = key[2], key[3]
             self._buffered += 1
@@ -130,9 +155,11 @@ class GraphWriter:
                 self.flush()
             return
         if props:
+            if engaged:
+                props = {k: v for k, v in props.items() if k != "date" and k != "service_type"}
             row["props"].update(_clean(props))
-        _add(row["sources"], source)
-        _add(row["evidence"], evidence)
+        _union(row, "sources", source)
+        _union(row, "evidence", evidence)
 
     def mention(self, article_id: str, label: str, entity_id: str, spans: list[tuple[int, int, str]]) -> None:
         rows = self._mentions.setdefault(label, {})
