@@ -108,6 +108,20 @@ def test_each_table_loads(store, onto, register: Path) -> None:
                     ["S1", "E2", "2025-02-03", "2025Q1", "technical_training"]]
 
 
+def test_list_cell_keeps_official_names_with_dunhao(store, onto, tmp_path: Path) -> None:
+    """An industry name with 、 written in one cell next to other items is one industry."""
+    d = tmp_path / "reg"
+    d.mkdir()
+    write_csv(d / "craftsmen.csv", CRAFTSMEN_EN, [
+        ["C1", "林测试", "", "", "", "焊接", "石油、煤炭及其他燃料加工业、C26", "茂南区", ""],
+        ["C2", "黄样例", "", "", "", "焊接", "木材加工和木、竹、藤、棕、草制品业", "茂南区", ""],
+    ])
+    rep = load_roster(store, onto, d)
+    assert rep.ok and not rep.warnings, (rep.errors, rep.warnings)
+    rows = store.read("MATCH (p:Person)-[:IN_INDUSTRY]->(i) RETURN p.register_id, i.id ORDER BY p.register_id, i.id").rows
+    assert rows == [["C1", "industry:C25"], ["C1", "industry:C26"], ["C2", "industry:C20"]]
+
+
 def test_reload_changes_nothing(store, onto, register: Path) -> None:
     first = load_roster(store, onto, register)
     assert first.stats.nodes_created > 0
@@ -229,6 +243,13 @@ def test_small_batches_give_the_same_graph(store, onto, register: Path, tmp_path
 def test_helpers() -> None:
     assert split_list("焊接;压力容器、无损检测，涂装") == ["焊接", "压力容器", "无损检测", "涂装"]
     assert split_list("木材加工和木、竹、藤、棕、草制品业", keep=lambda s: True) == ["木材加工和木、竹、藤、棕、草制品业"]
+    known = {"石油、煤炭及其他燃料加工业", "C26", "焊接", "车、铣"}.__contains__
+    # the longest known run of 、-parts from the left; unknown parts stay single items
+    assert split_list("石油、煤炭及其他燃料加工业、C26", keep=known) == ["石油、煤炭及其他燃料加工业", "C26"]
+    assert split_list("焊接、车、铣、钳;C26", keep=known) == ["焊接", "车、铣", "钳", "C26"]
+    assert split_list("石油、煤炭", keep=known) == ["石油", "煤炭"]
+    # the whole cell first: a known value may contain a separator
+    assert split_list("甲、乙，丙", keep={"甲、乙，丙"}.__contains__) == ["甲、乙，丙"]
     assert parse_date("2024/3/5") == "2024-03-05" and parse_date("2024年3月5日") == "2024-03-05"
     with pytest.raises(ValueError):
         parse_date("2024-13-01")

@@ -140,17 +140,39 @@ def quarter_of(date: str) -> str:
 
 
 def split_list(cell: str, keep: Callable[[str], bool] | None = None) -> list[str]:
-    """Items of a list cell, split at ``;`` ``,`` and newlines, and at ``、`` unless ``keep`` says the
-    whole piece is one known value (official names such as 木材加工和木、竹、藤、棕、草制品业 contain 、)."""
+    """Items of a list cell, split at ``;`` ``,`` and newlines, and at ``、`` except inside a known value.
+
+    ``keep`` says whether a text is one known value (official names such as
+    木材加工和木、竹、藤、棕、草制品业 contain 、): the whole cell is tried first, then each piece,
+    then the longest runs of its 、-separated parts from the left, so 石油、煤炭及其他燃料加工业、C26
+    is two industries, not three unknown values."""
+    if keep is not None and HARD_SPLIT.search(cell) and "、" in cell:
+        whole = cell.strip()
+        if keep(whole):
+            return [whole]
     out: list[str] = []
     for piece in HARD_SPLIT.split(cell):
         piece = piece.strip()
         if not piece:
             continue
-        if "、" in piece and not (keep and keep(piece)):
-            out.extend(p.strip() for p in piece.split("、") if p.strip())
-        else:
+        if "、" not in piece or (keep is not None and keep(piece)):
             out.append(piece)
+            continue
+        parts = [p.strip() for p in piece.split("、") if p.strip()]
+        if keep is None:
+            out.extend(parts)
+            continue
+        i = 0
+        while i < len(parts):
+            for j in range(len(parts) - (i == 0), i + 1, -1):  # the whole piece was tried above
+                run = "、".join(parts[i:j])
+                if keep(run):
+                    out.append(run)
+                    i = j
+                    break
+            else:
+                out.append(parts[i])
+                i += 1
     return out
 
 
