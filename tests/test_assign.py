@@ -10,8 +10,18 @@ import numpy as np
 import pytest
 
 from labourkg.errors import NotFoundError
-from labourkg.recommend.assign import REASON_NO_CANDIDATE, REASON_TAKEN, assign, solve
-from labourkg.recommend.projection import get_index, invalidate
+from labourkg.recommend import assign as assign_mod
+from labourkg.recommend.assign import (
+    REASON_NO_CANDIDATE,
+    REASON_NO_NEED,
+    REASON_TAKEN,
+    assign,
+    candidate_arcs,
+    solve,
+)
+from labourkg.recommend.projection import LABEL_CODE, get_index, invalidate
+from labourkg.recommend.scoring import SignalMemo, resolve_enterprise, score, top_k
+from labourkg.recommend.weights import Weights
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "roster"
 
@@ -97,7 +107,7 @@ def test_assign_all_open_respects_capacity(ix):
         assert a["score"] >= 0.3
     for pid, n in load.items():
         assert n <= remaining[ix.prov_pos[ix.proj.index(pid)]]
-    assert {u["reason"] for u in res.unserved} <= {REASON_NO_CANDIDATE, REASON_TAKEN, "无需求且无行业信息，无法匹配"}
+    assert {u["reason"] for u in res.unserved} <= {REASON_NO_CANDIDATE, REASON_TAKEN, REASON_NO_NEED}
     assert len({a["enterprise"] for a in res.assignments}) == len(res.assignments)
 
 
@@ -119,3 +129,49 @@ def test_cli_assign(cli, store, onto, tmp_path):
     assert cli("assign", "--period", "2025Q1", "--all-open").returncode == 0
     assert cli("assign", "--period", "2025Q5", "--all-open").returncode == 2
     assert cli("assign", "--period", "2025Q1").returncode == 2
+
+
+def _every_sme(ix):
+    return [resolve_enterprise(ix, ix.proj.ids[e], node=int(e))
+            for e in np.flatnonzero(ix.proj.label == LABEL_CODE["Enterprise"])]
+
+
+def test_signal_memo_does_not_change_scores(ix):
+    w = Weights(eps=2e-4, ppr_rounds=4, ppr_max_work=20_000)
+    memo = SignalMemo(ix)
+    targets = sorted(_every_sme(ix), key=lambda t: t.needs)  # equal needs in a row: the memo's hits
+    for t in targets:
+        for k in (None, 3):
+            a, b = score(ix, t, w, k=k), score(ix, t, w, k=k, memo=memo)
+            assert a.cands.tolist() == b.cands.tolist() and a.total.tobytes() == b.total.tobytes()
+            assert all(a.parts[s].tobytes() == b.parts[s].tobytes() for s in a.parts)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_candidate_arcs_are_those_of_score_and_top_k(ix, workers, monkeypatch):
+    """The campaign's batched (and forked) scoring against the plain per-SME ``score`` + ``top_k``:
+    the same arcs, bit for bit, in SME order."""
+    monkeypatch.setattr(assign_mod, "PARALLEL_MIN_SMES", 1)
+    w = Weights(eps=2e-4, ppr_rounds=4, ppr_max_work=20_000)
+    targets = _every_sme(ix)
+    mask = np.ones(ix.n_providers, bool)
+    mask[::5] = False  # some providers without capacity left
+    k, min_score = 4, 0.25
+    rows, cols, vals, reasons = candidate_arcs(ix, targets, w, mask, k=k, min_score=min_score, workers=workers)
+    want_r, want_c, want_v, want_reasons = [], [], [], {}
+    for i, t in enumerate(targets):
+        if not t.needs and not t.industries:
+            want_reasons[i] = REASON_NO_NEED
+            continue
+        sc = score(ix, t, w, mask=mask)  # no pruning, no memo
+        best = top_k(sc, k, tie=ix.popularity[sc.cands])
+        best = best[sc.total[best] >= min_score]
+        if not len(best):
+            want_reasons[i] = REASON_NO_CANDIDATE
+        want_r += [i] * len(best)
+        want_c += sc.cands[best].tolist()
+        want_v += sc.total[best].tolist()
+    assert len(want_r) > 100 and len(want_reasons) < len(targets) // 2
+    assert rows.tolist() == want_r and cols.tolist() == want_c
+    assert vals.tobytes() == np.asarray(want_v, np.float64).tobytes()
+    assert reasons == want_reasons

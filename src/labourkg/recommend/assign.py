@@ -23,6 +23,8 @@ integer problem (gap 0, reported as ``bound``); the solver's ``x`` is checked to
 
 from __future__ import annotations
 
+import multiprocessing as mp
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,11 +36,12 @@ from scipy.optimize import linprog
 
 from labourkg.errors import InvalidRequest
 from labourkg.recommend.projection import LABEL_CODE, RecIndex, ordinal
-from labourkg.recommend.scoring import resolve_enterprise, score, top_k
+from labourkg.recommend.scoring import SignalMemo, Target, resolve_enterprise, score, top_k
 from labourkg.recommend.weights import Weights
 
 REASON_NO_CANDIDATE = "无候选: 没有得分达到阈值且本期仍有服务能力的服务方"
 REASON_TAKEN = "候选服务方的本期服务能力已分配给得分更高的企业"
+REASON_NO_NEED = "无需求且无行业信息，无法匹配"
 
 
 @dataclass
@@ -128,9 +131,111 @@ def read_enterprise_file(path: Path) -> list[str]:
     return [ln.split(",")[0].strip() for ln in lines]
 
 
+@dataclass
+class _Job:
+    """What scoring workers read: set before they are forked, so they share it copy-on-write."""
+
+    ix: RecIndex
+    targets: list[Target]
+    order: list[int]
+    weights: Weights
+    mask: np.ndarray
+    k: int
+    min_score: float
+
+
+_JOB: _Job | None = None
+_MEMO: SignalMemo | None = None  # the prepared memo, copied into each worker process
+PARALLEL_MIN_SMES = 2000  # fewer SMEs are scored in well under a second: not worth forking
+
+
+def default_workers() -> int:
+    """Scoring processes for a campaign: the CPUs this process may run on, at most 2 (measured on 2
+    cores; more were not measured), 1 where ``fork`` is not available."""
+    if "fork" not in mp.get_all_start_methods():
+        return 1
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        cpus = os.cpu_count() or 1
+    return max(1, min(2, cpus))
+
+
+def candidate_arcs(ix: RecIndex, targets: list[Target], weights: Weights, mask: np.ndarray, *, k: int = 20,
+                   min_score: float = 0.2, workers: int = 1) -> tuple[np.ndarray, np.ndarray, np.ndarray, dict[int, str]]:
+    """The arcs of the assignment LP: for SME ``i`` (``targets[i]``) its ``top_k`` providers
+    (``mask``: those with capacity left) scoring at least ``min_score``, rows in SME order. SMEs with
+    no arc are in the returned reasons.
+
+    The arcs are exactly those of ``score`` + ``top_k`` per SME, only cheaper for many SMEs: ``score``
+    prunes to the ``k`` best before industry and region, a ``SignalMemo`` reuses the skill vector
+    of equal needs (SMEs are scored in needs order) and the industry values of equal industry
+    sets, and with ``workers`` > 1 forked processes score slices of that order (each SME's arcs
+    depend on that SME only, and they are put back in SME order, so the result is the same)."""
+    global _JOB, _MEMO
+    order = sorted(range(len(targets)), key=lambda i: (targets[i].needs, i))
+    job = _Job(ix, targets, order, weights, mask, k, min_score)
+    memo = SignalMemo(ix)
+    memo.prepare(targets)
+    n_workers = max(1, min(workers, len(targets) // PARALLEL_MIN_SMES))
+    if n_workers > 1 and "fork" in mp.get_all_start_methods():
+        n_slices = 8 * n_workers  # contiguous in needs order (the memo's reuse), small enough to balance
+        bounds = [(len(order) * j // n_slices, len(order) * (j + 1) // n_slices) for j in range(n_slices)]
+        _JOB, _MEMO = job, memo  # each worker scores with its copy of the prepared memo
+        try:
+            with mp.get_context("fork").Pool(n_workers) as pool:
+                parts = pool.map(_pool_slice, bounds, chunksize=1)
+        finally:
+            _JOB = _MEMO = None
+    else:
+        parts = [_score_slice(job, (0, len(order)), memo)]
+    found: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+    reasons: dict[int, str] = {}
+    for part in parts:
+        for i, got in part:
+            if isinstance(got, str):
+                reasons[i] = got
+            else:
+                found[i] = got
+    done = sorted(found)
+    if not done:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0), reasons
+    rows = np.repeat(np.asarray(done, np.int64), [len(found[i][0]) for i in done])
+    cols = np.concatenate([found[i][0] for i in done])
+    vals = np.concatenate([found[i][1] for i in done])
+    return rows, cols, vals, reasons
+
+
+def _pool_slice(bounds: tuple[int, int]) -> list[tuple[int, tuple[np.ndarray, np.ndarray] | str]]:
+    """In a forked worker: score a slice of the job's order with the worker's memo."""
+    assert _JOB is not None and _MEMO is not None
+    return _score_slice(_JOB, bounds, _MEMO)
+
+
+def _score_slice(job: _Job, bounds: tuple[int, int],
+                 memo: SignalMemo) -> list[tuple[int, tuple[np.ndarray, np.ndarray] | str]]:
+    return [(i, _arcs_of(job.ix, job.targets[i], job.weights, job.mask, job.k, job.min_score, memo))
+            for i in job.order[bounds[0]:bounds[1]]]
+
+
+def _arcs_of(ix: RecIndex, target: Target, weights: Weights, mask: np.ndarray, k: int, min_score: float,
+             memo: SignalMemo | None) -> tuple[np.ndarray, np.ndarray] | str:
+    """One SME's arcs (provider positions, scores, best first), or why it has none."""
+    if not target.needs and not target.industries:
+        return REASON_NO_NEED
+    sc = score(ix, target, weights, mask=mask, k=k, memo=memo)
+    best = top_k(sc, k, tie=ix.popularity[sc.cands])
+    best = best[sc.total[best] >= min_score]
+    if not len(best):
+        return REASON_NO_CANDIDATE
+    return sc.cands[best], sc.total[best]
+
+
 def assign(ix: RecIndex, period: str, *, enterprises: list[str] | None = None, k: int = 20,
-           min_score: float = 0.2, spread: float = 0.05, weights: Weights | None = None) -> AssignResult:
-    """Assign SMEs (``enterprises``: ids, default every open SME) to providers for ``period``."""
+           min_score: float = 0.2, spread: float = 0.05, weights: Weights | None = None,
+           workers: int | None = None) -> AssignResult:
+    """Assign SMEs (``enterprises``: ids, default every open SME) to providers for ``period``; the
+    scoring runs in ``workers`` processes (default ``default_workers()``), with the same result."""
     t0 = time.perf_counter()
     ordinal(period)
     # a coarser PPR push than for one interactive call: thousands of SMEs are scored in a row
@@ -139,34 +244,14 @@ def assign(ix: RecIndex, period: str, *, enterprises: list[str] | None = None, k
     remaining = np.maximum(ix.capacity - ix.used(period), 0)
     mask = remaining > 0
     if enterprises is None:
-        nodes = open_enterprises(ix, period)
+        targets = [resolve_enterprise(ix, proj.ids[e], node=e) for e in open_enterprises(ix, period)]
     else:
-        nodes = []
-        for e in enterprises:
-            nodes.append(resolve_enterprise(ix, e).node)  # NotFoundError for an unknown id
+        targets = [resolve_enterprise(ix, e) for e in enterprises]  # NotFoundError for an unknown id
+    nodes = [t.node for t in targets]
     result = AssignResult(period)
-    rows: list[np.ndarray] = []
-    cols: list[np.ndarray] = []
-    vals: list[np.ndarray] = []
-    reasons: dict[int, str] = {}
-    for i, e in enumerate(nodes):
-        target = resolve_enterprise(ix, proj.ids[e], node=e)
-        if not target.needs and not target.industries:
-            reasons[i] = "无需求且无行业信息，无法匹配"
-            continue
-        sc = score(ix, target, weights, mask=mask)
-        best = top_k(sc, k, tie=ix.popularity[sc.cands])
-        best = best[sc.total[best] >= min_score]
-        if not len(best):
-            reasons[i] = REASON_NO_CANDIDATE
-            continue
-        rows.append(np.full(len(best), i))
-        cols.append(sc.cands[best])
-        vals.append(sc.total[best])
+    r, c, v, reasons = candidate_arcs(ix, targets, weights, mask, k=k, min_score=min_score,
+                                      workers=default_workers() if workers is None else workers)
     t_score = time.perf_counter() - t0
-    r = np.concatenate(rows) if rows else np.zeros(0, np.int64)
-    c = np.concatenate(cols) if cols else np.zeros(0, np.int64)
-    v = np.concatenate(vals) if vals else np.zeros(0)
     sol = solve(len(nodes), ix.n_providers, r, c, v, remaining, spread=spread)
     served = set()
     load = np.zeros(ix.n_providers, np.int64)
