@@ -29,7 +29,8 @@ _CONFERRED = re.compile(r"(?:聘为|聘任为|评为|获评|荣获|授予|认定
 _QUOTES = re.compile(r"[“”\"'‘’《》]")
 _RELATIVE = ("市级", "省级", "县级", "区级", "市", "省", "县", "区")
 # 劳模精神, 工匠故事, 劳模代表: the head word used as a common noun, not an honour
-_NOT_AFTER_HEAD = "精神|故事|工匠|代表|创新|事迹|风采|宣讲|文化|人才|和工匠|服务|助企|技术|协会|的|们|队伍|群体|作用"
+# 章|状: 五一劳动奖章的 must not fall back to the shorter head 五一劳动奖
+_NOT_AFTER_HEAD = "章|状|精神|故事|工匠|代表|创新|事迹|风采|宣讲|文化|人才|和工匠|服务|助企|技术|协会|的|们|队伍|群体|作用"
 
 
 @cache

@@ -63,11 +63,14 @@ def surname_at(text: str, i: int) -> int:
     return 1 if i < len(text) and text[i] in single else 0
 
 
-def read_name(text: str, i: int, gaps: dict[int, str] | None = None, *, strict: bool = False) -> int:
+def read_name(text: str, i: int, gaps: dict[int, str] | None = None, *, strict: bool = False,
+              listed: bool = False) -> int:
     """Length of the personal name starting at ``i`` (0 when there is none).
 
     ``strict`` (names found without a post or byline in front) also requires the name to end
     at a clear boundary, so ordinary words at a clause start are not taken for names.
+    ``listed`` (a roster column, an item after another name): a three-character name that ends
+    at a clear boundary is taken even when its first two characters make a word (黄海涛, 吴国栋).
     """
     gaps = gaps or {}
     s = surname_at(text, i)
@@ -86,7 +89,8 @@ def read_name(text: str, i: int, gaps: dict[int, str] | None = None, *, strict: 
             name = text[i : g + 1]
         else:
             return 0
-    if n == 2 and s == 1 and is_common_word(text[i : i + 2], min_freq=100):
+    if n == 2 and s == 1 and is_common_word(text[i : i + 2], min_freq=100) and not (
+            listed and (_boundary(text, g + n, gaps) or _STRONG.match(text, g + n) or text[g + n] in "、和与及")):
         return 0
     # 廖 文 娟: a name spelt out character by character is one unit whatever follows it
     spaced = n == 2 and all(gaps.get(k) in (" ", "\n") for k in (g, g + 1))

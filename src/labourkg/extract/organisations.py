@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from labourkg.extract.gazetteer import is_common_word
 from labourkg.extract.grammar import (
     GENERIC_ORG_CORES,
     GOV_SUFFIX_BLOCK,
@@ -113,6 +114,8 @@ def _jurisdiction_start(doc: Doc, head: int, lo: int) -> int:
                     return p - 2
                 if len(j) == 1 and text[p - 1 : p] in ("我", "本", "全", "该", "各", "省", "市", "县"):
                     continue
+                if len(j) == 1 and j in _REL_JUR and is_common_word(text[p - 1 : p + 1], min_freq=500):
+                    continue  # 城市管理局, 超市: the character ends a word, it is no jurisdiction
                 if len(j) == 1 and j in _REL_JUR:
                     for k in range(7, 1, -1):  # 茂名市 ending here: the place, not the bare 市 (长沙市, not 沙市)
                         q = p + 1 - k

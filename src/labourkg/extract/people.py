@@ -32,7 +32,7 @@ _BYLINE_RE = re.compile(f"(?:{alt(BYLINE)})")
 _AFTER_TITLE = re.compile(r"总书记|同志|院士")
 _SUBJECT_RE = re.compile(f"{RECEIVE_FILLER}(?:{alt(SUBJECT_CUES)})")
 _POST_AT_END = re.compile(f"(?:{alt(POSTS)})$")
-_COUNTED = re.compile(r"等(?:\d+|[一二两三四五六七八九十百]+)(?:名|位|人)")
+_COUNTED = re.compile(r"(等)?(?:\d+|[一二两三四五六七八九十百]+)(?:名|位|人)")
 _CLAUSE_START = set(",。;:!?、\n()“”\"")
 
 
@@ -41,16 +41,18 @@ def _person(doc: Doc, start: int, end: int, how: str) -> Mention:
     return Mention(start, end, "Person", name, name, how=how)
 
 
-def find_people(doc: Doc, cue_ends: list[int], known: set[str] | None = None) -> list[Mention]:
+def find_people(doc: Doc, cue_ends: list[int], known: set[str] | None = None,
+                unit_ends: set[int] | None = None) -> list[Mention]:
     """Person mentions. ``cue_ends`` are extra positions where a name may start (ends of honours);
-    ``known`` are names found by other steps (studio leaders), whose other occurrences are mentions too."""
+    ``known`` are names found by other steps (studio leaders), whose other occurrences are mentions too;
+    ``unit_ends`` are ends of organisation names (a roster line '单位 姓名' names a person after one)."""
     text, gaps = doc.text, doc.norm.gaps
     found: dict[int, Mention] = {}
 
-    def take(i: int, how: str, strict: bool = False) -> Mention | None:
+    def take(i: int, how: str, strict: bool = False, listed: bool = False) -> Mention | None:
         if i in found:
             return found[i]
-        n = read_name(text, i, gaps, strict=strict)
+        n = read_name(text, i, gaps, strict=strict, listed=listed)
         if not n:
             return None
         m = _person(doc, i, i + n, how)
@@ -59,7 +61,7 @@ def find_people(doc: Doc, cue_ends: list[int], known: set[str] | None = None) ->
         j = i + n
         while j < len(text) and text[j] in "、和及与":
             # 王立、何静; 欧某和梁某担任…: after 和/及/与 the name must end at a clear boundary
-            k = read_name(text, j + 1, gaps, strict=text[j] != "、")
+            k = read_name(text, j + 1, gaps, strict=text[j] != "、", listed=True)
             if not k or (j + 1) in found:
                 break
             found[j + 1] = _person(doc, j + 1, j + 1 + k, "list")
@@ -114,6 +116,8 @@ def find_people(doc: Doc, cue_ends: list[int], known: set[str] | None = None) ->
             if text[starts[-1] - 1 : starts[-1]] != "、":
                 break
             end = starts[-1] - 1
+        if not m.group(1) and len(starts) < 2:
+            continue  # without 等 the count closes a full list: 张三、李四2名同志
         if starts and (starts[-1] == 0 or text[starts[-1] - 1] in "、,:(“为予和与及了向给对" or len(starts) > 1):
             for i in starts:
                 take(i, "counted")
@@ -123,12 +127,12 @@ def find_people(doc: Doc, cue_ends: list[int], known: set[str] | None = None) ->
         n = read_name(text, i, gaps)
         if n and (i + n >= len(text) or text[i + n] in "\n(、" or gaps.get(i + n) == "w"):
             take(i, "list-line")
-    # the last column of a table row: 某某中心　　清洁工　　张三
+    # the last column of a table row: 某某中心　　清洁工　　张三; a roster line 某某有限公司 张三
     for i, g in gaps.items():
-        if g == "w" and i < len(text):
-            n = read_name(text, i, gaps)
+        if (g == "w" or g == " " and i in (unit_ends or ())) and i < len(text):
+            n = read_name(text, i, gaps, listed=True)
             if n and (i + n >= len(text) or text[i + n] == "\n"):
-                take(i, "list-line")
+                take(i, "list-line", listed=True)
     # names found once are mentions wherever they occur
     names = {m.name for m in found.values()} | (known or set())
     if names:

@@ -67,7 +67,8 @@ def _arbitrate(ms: list[Mention]) -> list[Mention]:
             if m.type == "Honour" and k.type in ("Event", "Campaign"):
                 ok = False  # 广东省职工优秀创新成果…交流: the honour's name is part of the event's
                 break
-            if m.type == "Place" and k.type == "Person":
+            if m.type == "Place" and k.type in ("Person", "Honour"):
+                # 广东省技术能手: the honour's level, not a place the article is about
                 ok = False
                 break
             if k.how == "zone" and m.type in _ORG_KINDS:
@@ -307,10 +308,11 @@ def run(text: str, *, path: str | None = None, raw: bytes | None = None) -> dict
     honours = find_honours(doc)
     units = find_units(doc)
     places = find_places(doc)
-    found = find_organisations(doc) + honours + find_events(doc) + units + places + find_towns(doc, places)
+    orgs = find_organisations(doc)
+    found = orgs + honours + find_events(doc) + units + places + find_towns(doc, places)
     # “某市工匠”张三: a name may start right after an honour or after its closing quote
     cue_ends = [h.end for h in honours] + [h.end + 1 for h in honours if doc.text[h.end : h.end + 1] in "”\"」"]
-    found += find_people(doc, cue_ends, {m.name for m in units if m.type == "Person"})
+    found += find_people(doc, cue_ends, {m.name for m in units if m.type == "Person"}, {m.end for m in orgs})
     doc.mentions = _resolve_bare_units(doc.text, _drop_stray_places(doc, _arbitrate(found)))
     _fold_short_forms(doc)
     doc.mentions = sorted(doc.mentions + pronoun_mentions(doc), key=lambda m: m.start)

@@ -95,6 +95,8 @@ def _holders(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
                     _role(prev, h.name)
                 continue
         first = idx.within(s, m.start(), _AGENTS)
+        if not first and active:
+            continue  # 授予张三…称号 with the conferring body left out: the recipients follow the verb
         if not first:
             # 荣誉接踵而至：2017年获评…，2019年被评为…: a list of awards with the subject left out is
             # about the person the text is about (the last one named, when named more than once)
@@ -158,7 +160,9 @@ def _is_heading(text: str, s: int, e: int, hons: list[Mention], people: list[Men
 _GENDER = re.compile(r"(?:[男女]|[\u4e00-\u9fff]{1,3}族|中共党员|群众)[,、]")
 
 
-_COUNTED_BEFORE = re.compile(r"等(?:\d+|[一二两三四五六七八九十百]+)(?:名|位|人|个)(?:同志|职工|个人|集体|单位)?(?:\d{4}年度?)?[“\"]?$")
+# 张三等10名同志“…”, 甲公司、乙公司3家单位“…” (a full list closed by its count, without 等)
+_COUNTED_BEFORE = re.compile(r"等?(?:\d+|[一二两三四五六七八九十百]+)(?:名|位|人|个|家)"
+                             r"(?:同志|职工|个人|集体|单位|企业)?(?:\d{4}年度?)?[“\"]?$")
 
 
 def _counted(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
@@ -217,7 +221,13 @@ def _honour_lists(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
             continue
         if current is None:
             continue
-        if people and people[0].start - s <= 2:
+        roster = _roster_line(idx, s, e, people)
+        if roster is not None:
+            # 某某有限公司 张三: the unit first, then the person
+            rels.append(Rel("RECEIVED", roster[1], current, s, e, 0.8, dict(year)))
+            rels.append(Rel("WORKS_FOR", roster[1], roster[0], s, e, 0.7, {"position": roster[2]} if roster[2] else {}))
+            _role(roster[1], current.name)
+        elif people and people[0].start - s <= 2:
             for p in people:
                 if p.start - s <= 2 or text[p.start - 1] in "、,":
                     rels.append(Rel("RECEIVED", p, current, s, e, 0.8, dict(year)))
@@ -226,6 +236,16 @@ def _honour_lists(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
                 org, post = org_and_post(idx, text, people[0].end, e)
                 if org is not None:
                     rels.append(Rel("WORKS_FOR", people[0], org, s, e, 0.7, {"position": post} if post else {}))
+
+
+def _roster_line(idx: _Index, s: int, e: int, people: list[Mention]) -> tuple[Mention, Mention, str] | None:
+    """(unit, person, post) of a roster line '单位（职务） 姓名': the unit opens it, the name closes it."""
+    if len(people) != 1 or e - people[0].end > 1:
+        return None
+    org, post = org_and_post(idx, idx.text, s, people[0].start)
+    if org is None or idx.within(s, people[0].start, _ORGS)[0].start - s > 2 or len(post) > 12:
+        return None
+    return org, people[0], post
 
 
 _CONFER = re.compile(r"授予(?:\d+|[一二两三四五六七八九十百千]+)(?:名|位)(?:同志|职工|个人|劳动者)?")
