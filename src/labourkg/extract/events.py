@@ -35,6 +35,7 @@ _EVENT_END = re.compile(f"(?:{alt(EVENT_HEADS)})$")
 _ROUND = re.compile(r"(?:\([^()]{1,8}\))?(?:总决赛|半决赛|决赛|初赛|复赛|预赛|选拔赛)")
 _GENERIC_RE = re.compile(f"^(?:{alt(GENERIC_EVENT_WORDS)})*$")
 _QUOTES = re.compile(r"[“”\"'‘’《》]")
+_DATED_PLACE = re.compile(r"(?:\d{4}年度?)?(?:[\u4e00-\u9fff]{2,8}?[省市县区])?")
 
 
 @cache
@@ -81,6 +82,10 @@ def find_events(doc: Doc) -> list[Mention]:
         s0, _ = doc.sentence_of(m.start())
         start = left_start(text, m.start(), s0, kind="event", maxlen=40)
         prefix = text[start : m.start()]
+        if kind == "Campaign" and (q := prefix.find("“")) > 0 and not _DATED_PLACE.fullmatch(prefix[:q]) \
+                and not any(prefix[:q] == p for p in doc.gaz.places):
+            start += q  # 湖里区落实“某某”专项行动: a clause before the quoted name is not part of it
+            prefix = prefix[q:]
         cut = _OWNER.match(prefix)
         if cut:  # 市图书馆“某某讲坛”: the body that holds the event is not part of its name
             start += cut.end()

@@ -71,6 +71,8 @@ def find_people(doc: Doc, cue_ends: list[int], known: set[str] | None = None,
     for m in _POST_RE.finditer(text):
         if is_common_word(text[m.end() - 1 : m.end() + 1], min_freq=1000):
             continue  # 机电工程有限公司: the post word (电工) is the start of another word (工程)
+        if text.startswith("由", m.end()):
+            continue  # 队长由某某担任: 由 is the preposition, not the surname
         take(m.end(), "post")
     for m in _WEAK_RE.finditer(text):
         take(m.end(), "post", strict=True)

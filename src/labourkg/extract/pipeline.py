@@ -194,7 +194,8 @@ def _fold_short_forms(doc: Doc) -> None:
     groups: dict[str, list[Mention]] = {}
     for m in ms:
         if m.type == "Campaign":
-            groups.setdefault(campaign_core(m.name, _places_in(doc, m.name, prefix=True)), []).append(m)
+            undated = re.sub(r"^\d{4}年度?", "", m.name)
+            groups.setdefault(campaign_core(m.name, _places_in(doc, undated, prefix=True)), []).append(m)
     # 送技行动 after 工匠送技: a core that ends another, longer core is the same programme
     for core in sorted(groups, key=len):
         longer = [c for c in groups if c != core and c.endswith(core) and len(core) >= 3]

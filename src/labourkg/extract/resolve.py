@@ -62,6 +62,8 @@ def absorb(short: str, full: str, kind: str) -> bool:
     """
     if short == full or not short:
         return False
+    if kind == "ServiceTeam" and short.endswith("服务队") and full.endswith("服务队") and len(short) >= 5:
+        return full.endswith(short) or short[:-3] in full[:-3]  # 新能源汽车服务队 of 某市新能源汽车劳模工匠技术服务队
     if kind in ("Event", "ServiceTeam", "Studio"):
         return full.endswith(short)
     if kind == "Campaign":
@@ -70,7 +72,9 @@ def absorb(short: str, full: str, kind: str) -> bool:
         return len(short) == 2 and len(full) == 3 and full.startswith(short)
     if kind in ("Enterprise", "Organization"):
         # a prefix that is itself a complete name (某学院 of 某学院某中心) is the parent, not a short form
-        return short in short_forms(full) or (len(short) >= 4 and full.startswith(short) and not _COMPLETE.search(short))
+        # 竹编工艺品厂 of 某市某镇竹编工艺品厂: the name without its places (a town the gazetteer may not know)
+        return short in short_forms(full) or (len(short) >= 4 and full.startswith(short) and not _COMPLETE.search(short)) \
+            or (len(short) >= 5 and full.endswith(short) and re.search(r"[市县区镇乡]$", full[: -len(short)]) is not None)
     if kind == "GovernmentBody":
         # 市住建局 / 市住房和城乡建设局, 市发改局 / 市发展和改革局: an abbreviation keeps the
         # jurisdiction and the head and picks characters of the full name in order
@@ -82,6 +86,7 @@ def absorb(short: str, full: str, kind: str) -> bool:
 def campaign_core(name: str, place_prefixes: Iterable[str] = ()) -> str:
     """A campaign's name without a leading place and a trailing 专项行动/行动
     (茂名市劳模工匠助企行专项行动 → 劳模工匠助企行): names with the same core are one campaign."""
+    name = re.sub(r"^\d{4}年度?", "", name)  # 2024年某市“…”专项行动: the year's edition of the same programme
     for p in sorted(place_prefixes, key=len, reverse=True):
         if name.startswith(p) and len(name) > len(p) + 2:
             name = name[len(p):]

@@ -14,7 +14,7 @@ from functools import cache
 from labourkg.extract.gazetteer import jieba_dict
 from labourkg.extract.grammar import HONOUR_HEADS, LEADING_MODIFIERS, LEFT_STOPS
 
-_HARD = set(",.;:!?、\n《》[]【】 ，。；：！？|/*")
+_HARD = set(",.;:!?、\n《》[]【】 ，。；：！？|/*—")  # — : a subtitle's dash (——记某某)
 _STOP_TAGS_ORG = {"p", "c", "u", "r", "d", "t", "m", "y", "e", "o", "v", "q", "f"}
 _STOP_TAGS_EVENT = {"p", "c", "u", "r", "d", "y", "e", "o", "f"}
 # verbs that are common inside organisation names (创意产业园, 装备股份, 投资发展部)
@@ -29,12 +29,12 @@ _NAME_VERBS = set("""
 # words that may sit inside an event or campaign name although they stop an organisation name
 _EVENT_INTERNAL = set("""
 学习 贯彻 落实 推进 建设 创建 表彰 评选 推动 提升 工作 促进 实现 坚持 加强 强化 完善 优化 提高 服务 支持 鼓励 引导
-培育 打造 新建 设立 命名 认定 推荐 宣读 表扬 共同 持续 助力 帮扶 联合 合作 携手 选树 深入 全面 进一步
+培育 打造 新建 设立 命名 认定 推荐 宣读 表扬 共同 持续 助力 帮扶 联合 合作 携手 选树 深入 全面 进一步 代表
 """.split())
 
 
 # function words that end a name even right after a place (广州为某公司…, 深圳的某公司)
-_CORE_FUNCTION = set("为在到和与及的了对向是由将从给把被等于至并也都又让使其该本此这那各有还仍曾")
+_CORE_FUNCTION = set("为在到和与及的了对向是由将从给把被等于至并也都又让使其该本此这那各有还仍曾率")
 _ORDINAL = re.compile(r"第[一二三四五六七八九十\d]{1,3}")
 _STRONG_VERBS = {"参与", "开展", "举办", "举行", "召开", "参加", "出席", "部署", "启动", "会同", "联合", "参观", "走进", "成立", "组织", "发挥"}
 _LEADING_ADVERBS = ("进一步", "推进", "推动", "深入", "持续", "全面", "积极", "大力", "认真", "扎实", "广泛", "全党", "会同")
@@ -82,6 +82,8 @@ def left_start(text: str, head_start: int, lo: int, *, kind: str = "org", maxlen
         if kind == "org" and ch in "“”\"":
             break
         i -= 1
+    if text[i - 1 : i] == "—" and text[i : i + 1] == "记" and i + 1 < head_start:
+        i += 1  # ——记某某公司首席技师张三: the subtitle's 记 (a portrait of) opens no name
     if i == head_start:
         return i
     stop_tags = _STOP_TAGS_ORG if kind == "org" else _STOP_TAGS_EVENT
@@ -104,7 +106,10 @@ def left_start(text: str, head_start: int, lo: int, *, kind: str = "org", maxlen
                 and (_conjunct(toks[k + 1]) or _conjunct("".join(toks[k + 1 : k + 3]))) \
                 and start < pos - len(toks[k - 1]) + 1:
             pass  # 劳模和工匠人才创新工作室授牌仪式: nouns coordinated inside the name
-        elif kind == "org" and len(tok) == 1 and tok not in _CORE_FUNCTION and k < len(toks) - 1 and placed:
+        elif kind == "org" and len(tok) == 1 and k < len(toks) - 1 and placed and (
+                tok not in _CORE_FUNCTION or (k > 1 and len(toks[k - 1]) == 1 and words.get(toks[k - 2], (0, ""))[1] == "ns")):
+            # 某市经华机床厂, 北京同仁堂: after a place, a character that is a preposition elsewhere is in the
+            # trade name, and so is a function character after the trade name's first one (信宜市玉都石材)
             pass  # 某市经华机床厂, 北京同仁堂: after a place, a character that is a preposition elsewhere is in the trade name
         elif tok in LEFT_STOPS and not (kind != "org" and tok in _EVENT_INTERNAL):
             start = end
