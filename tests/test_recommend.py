@@ -194,3 +194,27 @@ def test_cli_recommend(cli, store, onto):
     assert cli("recommend", "--region", "茂南区").returncode == 2
     out = cli("recommend", "--industry", "C26", "--region", "茂南区", "--need", "催化剂", "--kind", "studio")
     assert out.returncode == 0, out.stderr
+
+
+def test_ppr_of_hub_seeds_is_the_sum_of_cached_hub_vectors(loaded):
+    """Linearity: hub seeds served from their cached vectors plus a push from the others equals the exact
+    PPR of all the seeds together (when no budget stops the pushes)."""
+    from labourkg.recommend import signals as sig
+    from labourkg.recommend.scoring import resolve_enterprise, seeds_of
+
+    ix = get_index(loaded)
+    target = resolve_enterprise(ix, "E0002")
+    seeds, w = seeds_of(target, Weights())
+    degrees = ix.degree[seeds]
+    hub_min = int(np.sort(degrees)[-1]) - 1  # the seed of highest degree is a hub, the SME node is not
+    assert degrees.min() <= hub_min
+    knobs = dict(alpha=0.2, eps=1e-10, max_work=10**9, max_rounds=10**6)
+    got = sig.ppr_scores(ix, seeds, w, hub_min_degree=hub_min, **knobs)
+    hub = int(np.asarray(seeds)[np.argmax(degrees)])
+    assert (hub, 0.2, 1e-10, 10**9, 10**6) in ix.hub_ppr  # served from its own cached vector
+    exact = power_iteration(*ix.walk, seeds, w, alpha=0.2)[ix.providers]
+    assert np.abs(got - exact).max() < 1e-7 and got.max() > 1e-4
+    again = sig.ppr_scores(ix, seeds, w, hub_min_degree=hub_min, **knobs)  # from the cache: the same
+    assert np.array_equal(got, again)
+    plain = sig.ppr_scores(ix, seeds, w, hub_min_degree=10**9, **knobs)  # no hub: one push of all seeds
+    assert np.abs(plain - exact).max() < 1e-7

@@ -320,6 +320,9 @@ class RecIndex:
     build_seconds: float = 0.0
     _used: dict[int, np.ndarray] = field(default_factory=dict, repr=False)
     _used_cache_extra: dict[str, Any] = field(default_factory=dict, repr=False)
+    # PPR of hub seeds per provider, keyed by (node, alpha, eps, max_work, max_rounds): see signals.ppr_scores
+    hub_ppr: dict[tuple[int, float, float, int, int], tuple[np.ndarray, np.ndarray]] = field(
+        default_factory=dict, repr=False)
 
     @property
     def n_providers(self) -> int:
@@ -611,7 +614,11 @@ def get_index(store: GraphStore, *, cutoff: str | None = None, onto: Ontology | 
             else:
                 entry.checked = now
         if cutoff not in entry.indexes:
-            entry.indexes[cutoff] = build_index(entry.proj, cutoff)
+            from labourkg.recommend.signals import warm_hub_vectors  # signals builds on this module
+
+            ix = build_index(entry.proj, cutoff)
+            warm_hub_vectors(ix)  # the first call on a hub need then costs no more than the others
+            entry.indexes[cutoff] = ix
         return entry.indexes[cutoff]
 
 
