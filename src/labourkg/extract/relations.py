@@ -33,7 +33,7 @@ from labourkg.extract.relbase import POST_END as _POST_END
 from labourkg.extract.relbase import Index as _Index
 from labourkg.extract.relbase import role as _role
 from labourkg.extract.relbase import year_attr as _year_attr
-from labourkg.extract.visits import _help_visit, _locative_help
+from labourkg.extract.visits import _help_visit, _locative_help, _topic_help
 
 _ORGANISE_RE = re.compile(alt(ORGANISE_CUES))
 _ATTEND_RE = re.compile(alt(ATTEND_CUES))
@@ -72,6 +72,7 @@ def find_relations(doc: Doc, synth: list[Mention]) -> list[Rel]:
     _attended(doc, idx, rels, chains)
     _help_visit(doc, idx, rels)
     _locative_help(doc, idx, rels)
+    _topic_help(doc, idx, rels)
     _part_of(doc, idx, rels)
     _copula_events(doc, idx, rels)
     _located(doc, idx, rels)
@@ -135,6 +136,8 @@ def _chains(doc: Doc, idx: _Index, rels: list[Rel], synth: list[Mention]) -> dic
                 if name:
                     org = Mention(p.start, p.start, "GovernmentBody", name + IMPLIED_BODY[post][1:], "", how="implied")
                     synth.append(org)
+            if org is None:
+                org = _unit_of_post(idx, post, p.start)
             if org is None and post.endswith(_STAFF_JOURNALIST) and doc.newspaper:
                 org = next((m for m in idx.ms if m.type == "Organization" and m.name == doc.newspaper), None)
             if org is None:
@@ -151,6 +154,29 @@ def _chains(doc: Doc, idx: _Index, rels: list[Rel], synth: list[Mention]) -> dic
             if post.endswith(_JOURNALIST):
                 _role(p, "journalist")
     return chains
+
+
+_TEAM_POSTS = ("队长", "副队长", "队员")
+_STUDIO_POSTS = ("领衔人", "带头人")
+_UNIT_MEMBERS = ("成员", "核心成员", "骨干成员", "骨干")
+
+
+def _unit_of_post(idx: _Index, post: str, at: int) -> Mention | None:
+    """队长张三, 队员李四, 领衔人王五 without a unit in front: the team (studio) the text has just
+    named (该服务队由某总工会组建。队长张三…), when it is named within the paragraph before."""
+    kinds: tuple[str, ...] = ()
+    if post in _TEAM_POSTS:
+        kinds = ("ServiceTeam",)
+    elif post in _STUDIO_POSTS:
+        kinds = ("Studio",)
+    elif post in _UNIT_MEMBERS:
+        kinds = ("Studio", "ServiceTeam")
+    if not kinds:
+        return None
+    u = idx.last_before(at, kinds, lambda m: bool(m.name))
+    if u is None or at - u.end > 300 or "\n" in idx.text[u.end : at].strip("\n"):
+        return None
+    return u
 
 
 def _inherit_org(text: str, idx: _Index, chain: list, chains: dict[int, list]) -> list:

@@ -19,7 +19,7 @@ from labourkg.extract.spans import _tokenise, left_start, strip_modifiers
 
 _STUDIO_RE = re.compile(f"(?:{alt(STUDIO_DESCRIPTORS)})?工作室")
 _TEAM_RE = re.compile(f"(?:{alt(TEAM_GENERIC_CORES)})")
-_BARE_RE = re.compile(r"(?:该|这个|这支)?(工作室|服务队)(?=队长|领衔人|负责人|核心成员|成员|队员|骨干|走进|深入|来到|为|帮助|先后|还|的|现有|共有)"
+_BARE_RE = re.compile(r"(?:该|这个|这支)?(工作室|服务队)(?=队长|领衔人|负责人|核心成员|成员|队员|骨干|走进|走访|深入|来到|前往|随即|随后|为|帮助|先后|还|的|现有|共有)"
                       r"|(?:(?<=[,。;:!?\n])|^)(?:该|这个|这支)?(工作室|服务队)(?:团队)?"
                       r"(?=现有|共有|目前|已|被|坚持|积极|围绕|成立|获|荣获|\d{4}年|今年|去年|近年|多次|累计|先后|还|也|将|由)", re.M)
 _COUNT = re.compile(r"^(?:\d+|[一二两三四五六七八九十百千]+)[个家支名批]")

@@ -108,7 +108,7 @@ def _chain_prefix(text: str, idx: _Index, s: int, t: Mention) -> int | None:
 
 
 _LOCATIVE_TOPIC = re.compile(r"在(?:[^,。;在]{1,14}的)?$")
-_HELP_TAIL = re.compile(f"(?:{alt(HELP_CUES)})|(?:帮助|为|协助)企业|针对|改造|调试|调整|重新设计|推荐|提出")
+_HELP_TAIL = re.compile(f"(?:{alt(HELP_CUES)})|(?:帮助|为|协助)企业|针对|改造|调试|调整|重新[设规布整]|推荐|提出")
 
 
 _GUIDED = re.compile(r"(?:则|也|还|都)?在(?P<who>[^,。;]{2,20}?)的(?:指导|帮助|帮扶|指点|带领)下")
@@ -147,3 +147,79 @@ def _locative_help(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
         people = idx.within(m.start("who"), m.end("who"), ("Person",))
         if people:
             rels.append(Rel("HELPED", people[-1], t, t.start, m.end(), 0.7))
+
+
+# ---------------------------------------------------------------- a visited company as the topic that follows
+
+_COUNT = r"(?:\d+|[一二两三四五六七八九十]+)家"
+# 深入3家中小企业开展技术服务 / 为12家中小企业提供技术服务: the visits are told one by one after it
+_COUNTED_VISIT = re.compile(f"(?P<v>{alt(VISIT_CUES)})了?{_COUNT}|为{_COUNT}[^,。;]{{0,10}}(?:企业|单位|公司)")
+_TOPIC_TAIL = re.compile(r"(?:车间|厂区|厂房|生产线|现场)?(?:里|内|中)?,")
+_NOT_HELPER = re.compile(r"(?:总经理|厂长|董事长|负责人|经理|主任)$")
+
+
+def _topics_after(doc: Doc, idx: _Index, start: int, limit: int) -> list[Mention]:
+    """Enterprises that open a clause as its setting (在某公司，…) after ``start``, in the same story."""
+    text = doc.text
+    story_end = text.find("讯", start)
+    out: list[Mention] = []
+    for t in idx.within(start, story_end if story_end > 0 else len(text), ("Enterprise",)):
+        if len({m.name for m in out}) >= limit:
+            break
+        clause = max(text.rfind(c, 0, t.start) for c in ",;。:\n") + 1
+        if _TOPIC_TAIL.match(text, t.end) and _LOCATIVE_TOPIC.fullmatch(text, clause, t.start):
+            out.append(t)
+    return out
+
+
+def _scope_helpers(doc: Doc, idx: _Index, t: Mention, start: int) -> list[Mention]:
+    """The people and units that do something for ``t`` from ``start`` to the end of its paragraph
+    (or until another enterprise is named): each clause's subject followed by a help cue."""
+    text = doc.text
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    other = [o for o in idx.within(start, end, ("Enterprise",)) if o.name != t.name]
+    if other:
+        end = other[0].start
+    out: list[Mention] = []
+    for a in idx.within(start, end, ("Person", "ServiceTeam", "Studio")):
+        if a.how == "byline" or "journalist" in a.attrs.get("roles", ()) or not a.name:
+            continue
+        if _NOT_HELPER.search(text, max(0, a.start - 3), a.start):
+            continue  # 该公司总经理陈某说: the helped company's own manager
+        stop = min([k for k in (text.find(c, a.end, end) for c in ";。") if k >= 0] or [end])
+        if any(not idx.within(c.start(), c.end()) for c in _HELP_TAIL.finditer(text, a.end, stop)):
+            out.append(a)
+    return out
+
+
+def _topic_help(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
+    """A company visited (走访了某公司。该公司…。张三…排查…) or set as the scene (在某公司，…。李四…调试…)
+    stays the topic to the end of its paragraph: who does a help cue there helped it. After a counted
+    visit (服务队深入3家企业开展技术服务), each company then set as a scene was visited (and helped) by
+    the team or studio that made the visits."""
+    text = doc.text
+    visits = [(r.subject, r.object) for r in rels if r.type == "VISITED" and r.object.type == "Enterprise"]
+    for agent, t in visits:
+        _, e = doc.sentence_of(t.start)
+        helpers = _scope_helpers(doc, idx, t, e)
+        for h in helpers:
+            rels.append(Rel("HELPED", h, t, t.start, h.end, 0.6))
+        if helpers and agent.type in ("ServiceTeam", "Studio"):
+            rels.append(Rel("HELPED", agent, t, agent.start, t.end, 0.6))
+    for m in _COUNTED_VISIT.finditer(text):
+        s, e = doc.sentence_of(m.start())
+        agent = idx.last_before(m.start(), ("ServiceTeam", "Studio"), lambda u, s=s: u.start >= s and bool(u.name))
+        if agent is None:
+            continue
+        count = re.search(r"\d+|[一二两三四五六七八九十]+", m.group()).group()
+        limit = int(count) if count.isdigit() else "一二三四五六七八九十".find(count[-1]) + 1
+        helped_all = bool(_HELP_RE.search(text, m.end(), e))
+        for t in _topics_after(doc, idx, e, max(limit, 1)):
+            if m.group("v"):
+                rels.append(Rel("VISITED", agent, t, t.start, t.end, 0.6))
+            helpers = _scope_helpers(doc, idx, t, t.end)
+            for h in helpers:
+                rels.append(Rel("HELPED", h, t, t.start, h.end, 0.6))
+            if helped_all or helpers:
+                rels.append(Rel("HELPED", agent, t, t.start, t.end, 0.6))
