@@ -44,6 +44,7 @@ _NOT_NAMES = set("""
 
 
 _BYLINE_CHARS = set("图文摄报编审校")
+_GIVEN_VERBS = set("来")  # function characters that are also frequent last characters of given names
 
 
 def _is_cjk_at(text: str, i: int) -> bool:
@@ -125,6 +126,8 @@ def _given_length(text: str, g: int, gaps: dict[int, str]) -> int:
     if _boundary(text, g + 1, gaps) or _STRONG.match(text, g + 1):
         return 1
     c2 = text[g + 1]
+    if c2 in _GIVEN_VERBS and (_boundary(text, g + 2, gaps) or _STRONG.match(text, g + 2)):
+        return 2  # 王春来分别获评: 来 ends a name (春来, 福来) when a cue or a boundary follows it
     if c2 in NON_GIVEN:
         return 1
     if _boundary(text, g + 2, gaps) or _STRONG.match(text, g + 2) or text[g + 2] in _WEAK:

@@ -39,12 +39,13 @@ _ORGANISE_RE = re.compile(alt(ORGANISE_CUES))
 _ATTEND_RE = re.compile(alt(ATTEND_CUES))
 # 作报告, 以“…”为题, 主讲: the speaker is the last person before the cue, at the story's event
 _SPEAKER_CUES = ("作", "为题", "主讲", "授课", "宣读", "发言")
-_ANAPHOR = re.compile(r"会议|活动|座谈会|仪式|大会|开幕式|闭幕式|颁奖典礼|会")
+_ANAPHOR = re.compile(r"会议|活动|座谈会|座谈|仪式|大会|开幕式|闭幕式|颁奖典礼|会")
 _STORY = re.compile(r"讯")
 # 出席并讲话, 出席。: an attendance cue without an object refers to the story's event
 _BARE_ATTEND = re.compile(r"并|[,。;、]|$")
 _JOURNALIST = ("记者", "通讯员", "实习生", "摄影")
 _ANAPHORIC_ORG = re.compile(r"(?:该|本|所在)?(?P<w>公司|集团|企业|学院|学校|医院|大学)(?!工会|党委)")
+_THIS_INSTITUTION = re.compile(r"(?:该|本)(院|校)")
 _STAFF_JOURNALIST = ("记者", "实习生", "摄影")  # a 通讯员 (correspondent) works elsewhere
 _LEAD_CUE_RE = re.compile(alt(LEAD_CUES))
 _MEMBER_CUE_RE = re.compile(alt(MEMBER_CUES))
@@ -81,6 +82,7 @@ def find_relations(doc: Doc, synth: list[Mention]) -> list[Rel]:
 
 
 _RELY = re.compile(r"依托|设在|挂靠|落户")
+_SIDE_POST = re.compile(r"兼职|客座|名誉|特聘|顾问")  # a post held on the side: not where the studio is
 
 
 def _based_at_employer(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
@@ -101,7 +103,8 @@ def _based_at_employer(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
         if host is None:
             leaders = {r.subject.name for r in rels if r.type == "LEADS" and r.object.name == u.name}
             employers = {r.object.name: r.object for r in rels if r.type == "WORKS_FOR" and r.subject.name in leaders
-                         and r.object.type in ("Enterprise", "Organization")}
+                         and r.object.type in ("Enterprise", "Organization")
+                         and not _SIDE_POST.search(r.attrs.get("position", ""))}
             if len(leaders) == 1 and len(employers) == 1 and u.name.startswith(next(iter(leaders))):
                 host = next(iter(employers.values()))
         if host is not None:
@@ -198,7 +201,7 @@ def _inherit_org(text: str, idx: _Index, chain: list, chains: dict[int, list]) -
 
 _WORKER_END = re.compile(r"(?:工人|职工|员工|[\u4e00-\u9fff]{1,2}工)$")
 _PREDICATE = re.compile(f"^[^,;:]{{0,8}}(?:{alt(RECEIVE_CUES)})")
-_COPULA = re.compile(r"(?:是|系|现任|担任|现为)")
+_COPULA = re.compile(r"(?:还|也|同时|另外|目前)?(?:是|系|现任|担任|兼任|现为)")
 
 
 def _copula(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
@@ -294,6 +297,11 @@ def _segment(idx: _Index, start: int, end: int, part: str):
                 org = idx.last_before(start, ("Organization",), lambda m: m.name.endswith(word))
             if org is not None:
                 post = idx.text[start + anaphors[-1].end() : post_start] + post
+        elif (short := _THIS_INSTITUTION.search(part, 0, post_start - start)) is not None:
+            # 该院护理部主任, 该校教师: the hospital (school) the text has just named
+            org = idx.last_before(start, ("Organization",), lambda m: m.name.endswith(short.group(1)))
+            if org is not None:
+                post = idx.text[start + short.end() : post_start] + post
     hon = honour if honour is not None and honour.start >= start and honour.end <= post_start + len(m.group()) else None
     if hon is not None and org is None and hon.end > post_start - 1:
         return (hon.start, None, post, hon) if hon.end <= post_start else (hon.start, None, None, hon)
@@ -318,7 +326,6 @@ def _units(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
         units = idx.within(s, e, ("Studio", "ServiceTeam"))
         if not units:
             continue
-        sent = text[s:e]
         people = idx.within(s, e, ("Person",))
         for p in people:
             if re.match(r"(?:担任|任|为)(?:[^,。]{0,8})?(?:队长|领衔人|负责人|带头人)", text[p.end : p.end + 14]):
@@ -345,7 +352,7 @@ def _units(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
                 rels.append(Rel("LEADS", p, u, min(u.start, p.start), max(u.end, p.end), 0.75))
             else:
                 rels.append(Rel("MEMBER_OF", p, u, min(u.start, p.start), max(u.end, p.end), 0.7))
-        if any(c in sent for c in BASED_CUES) or "的" in sent:
+        if units:  # 某公司“张三劳模创新工作室” needs no cue: the host stands right before it
             for u in units:
                 if u.type != "Studio":
                     continue
@@ -406,6 +413,8 @@ def _organised(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
     text = doc.text
     for m in _ORGANISE_RE.finditer(text):
         subj = idx.ending_at(m.start(), ("Union", "GovernmentBody", "Organization"), slack=4)
+        if subj is not None and text[subj.start - 1 : subj.start] in ("在", "于"):
+            subj = None  # 某总工会在某服务中心召开…: the body after 在 is the venue, not the organiser
         if subj is None or re.search(r"[,;。、]", text[subj.end : m.start()]):
             subj = _subject_before_locative(idx, text, m.start())
         if subj is None and (this := _this_body(doc, idx, m.start(), before=True)) is not None:
@@ -416,6 +425,11 @@ def _organised(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
         stop = min([k for k in (text.find(c, m.end(), e) for c in ",;。") if k >= 0] or [e])
         for o in idx.within(m.end(), stop, ("Event", "Campaign", "ServiceTeam")):
             rels.append(Rel("ORGANISED", subj, o, subj.start, o.end, 0.8))
+            # 组建的A、B和C: every item of the list
+            while (nxt := next(iter(idx.within(o.end + 1, o.end + 40, (o.type,))), None)) is not None \
+                    and nxt.start == o.end + 1 and text[o.end] in "、和与及":
+                rels.append(Rel("ORGANISED", subj, nxt, subj.start, nxt.end, 0.75))
+                o = nxt
             break
 
 
@@ -438,6 +452,7 @@ def _organised_passive(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
     the one before) or right after the cue."""
     text = doc.text
     events = idx.within(0, len(text), ("Event", "Campaign"))
+    units = [u for u in idx.within(0, len(text), ("ServiceTeam", "Studio")) if u.name]
     for m in re.finditer(r"由", text):
         orgs: list[Mention] = []
         k = m.end()
@@ -455,17 +470,40 @@ def _organised_passive(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
             orgs, o_end = [this[0]], this[1]  # 由该会主办
         if not orgs:
             continue
-        cue = re.match(r"(?:和[^,。]{2,15})?(?:联合|共同)?(主办|承办|组织|举办|发起|开展)", text[o_end:])
+        cue = _PASSIVE_CUE.match(text, o_end)
         if not cue:
             continue
-        after = [ev for ev in events if o_end < ev.start <= o_end + cue.end() + 14]
-        before = [ev for ev in events if ev.end <= m.start() and m.start() - ev.end <= 120]
-        if text[o_end + cue.end() : o_end + cue.end() + 1] == "的":
+        # 由A主办，B承办: the co-organisers named right after
+        co, co_end = _co_organisers(idx, text, cue.end())
+        orgs += co
+        cue_end = co_end - o_end
+        # 由某总工会于今年3月组建: a team or studio is formed, an event held
+        targets = events if cue.group(1) not in _FORMED else units
+        after = [ev for ev in targets if o_end < ev.start <= o_end + cue_end + 14]
+        before = [ev for ev in targets if ev.end <= m.start() and m.start() - ev.end <= 120]
+        if text[o_end + cue_end : o_end + cue_end + 1] == "的":
             before = []  # 由X主办的Y: Y follows
         target = after[0] if after else (before[-1] if before else None)
         if target is not None:
             for org in orgs:
-                rels.append(Rel("ORGANISED", org, target, min(target.start, m.start()), o_end + cue.end(), 0.75))
+                rels.append(Rel("ORGANISED", org, target, min(target.start, m.start()), o_end + cue_end, 0.75))
+
+
+_PASSIVE_CUE = re.compile(r"(?:和[^,。]{2,15})?(?:于[^,。由]{1,10}?)?(?:联合|共同)?(主办|承办|组织|举办|发起成立|发起|开展|组建|成立)")
+_FORMED = ("组建", "成立", "发起成立")
+_CO_CUE = re.compile(r"(?:承办|协办|联合主办|共同主办|主办)")
+
+
+def _co_organisers(idx: _Index, text: str, k: int) -> tuple[list[Mention], int]:
+    """,B承办, C协办 after a passive 由A主办: the bodies of those clauses, and where they end."""
+    out: list[Mention] = []
+    while text[k : k + 1] in (",", "、"):
+        o = next(iter(idx.within(k + 1, k + 40, ("Union", "GovernmentBody", "Organization"))), None)
+        if o is None or o.start != k + 1 or not (cue := _CO_CUE.match(text, o.end)):
+            break
+        out.append(o)
+        k = cue.end()
+    return out, k
 
 
 def _stories(text: str) -> list[int]:
@@ -518,6 +556,7 @@ def _attended(doc: Doc, idx: _Index, rels: list[Rel], chains: dict[int, list]) -
         for p in subjects:
             rels.append(Rel("ATTENDED", p, target, min(p.start, m.start()), max(m.end(), p.end), 0.8))
     _speakers(doc, idx, rels, events)
+    _scene_speakers(doc, idx, rels, events)
     # 宣讲会上,张某…
     for ev in events:
         if text.startswith("上,", ev.end):
@@ -527,7 +566,10 @@ def _attended(doc: Doc, idx: _Index, rels: list[Rel], chains: dict[int, list]) -
 
 
 _TALK_EVENT = re.compile(r"(?:座谈会|研讨会|交流会|恳谈会|分享会|座谈)$")
-_TALK_CUE = re.compile(r"(?:则|也|还|随后|接着)?(?:发言|谈到|建议|表示|介绍|指出|认为|分享|说)")
+_TALK_CUE = re.compile(r"(?:则|也|还|随后|接着|先后)?(?:发言|谈到|建议|表示|介绍|指出|认为|分享|说|讲述)")
+# 仪式上，… / 座谈会上，…: a paragraph set at the story's event; who speaks there attended it
+_AT_EVENT = re.compile(r"(?:^|\n)[^,。\n]{0,12}?(?:会议|大会|仪式|座谈会|会|活动|典礼)上,")
+_SPEAKS = re.compile(r"(?:则|也|还|随后|接着|先后)?(?:发言|谈到|建议|表示|介绍了|指出|分享了|讲述|作[^,。;]{0,6}发言)")
 
 
 def _speakers(doc: Doc, idx: _Index, rels: list[Rel], events: list[Mention]) -> None:
@@ -539,9 +581,34 @@ def _speakers(doc: Doc, idx: _Index, rels: list[Rel], events: list[Mention]) -> 
     text = doc.text
     first = events[0]
     for p in idx.within(first.end, len(text), ("Person",)):
-        if not p.name or "journalist" in p.attrs.get("roles", ()) or not _TALK_CUE.match(text, p.end):
+        if not p.name or "journalist" in p.attrs.get("roles", ()):
             continue
-        rels.append(Rel("ATTENDED", p, first, p.start, p.end + 2, 0.65))
+        if _TALK_CUE.match(text, p.end) or _speaks_with(idx, text, p):
+            rels.append(Rel("ATTENDED", p, first, p.start, p.end + 2, 0.65))
+
+
+def _speaks_with(idx: _Index, text: str, p: Mention) -> bool:
+    """张三和外卖骑手李四也先后发言: ``p`` is coordinated with a later speaker of the same clause."""
+    if text[p.end : p.end + 1] not in ("和", "、", "与", "及"):
+        return False
+    q = next(iter(idx.within(p.end + 1, p.end + 30, ("Person",))), None)
+    return q is not None and not re.search(r"[,。;:]", text[p.end : q.start]) and bool(_TALK_CUE.match(text, q.end))
+
+
+def _scene_speakers(doc: Doc, idx: _Index, rels: list[Rel], events: list[Mention]) -> None:
+    """仪式上，…张三作表态发言，…李四介绍了服务计划: the people who speak in a paragraph set at the
+    event (…上，) attended the story's last event named before it."""
+    text = doc.text
+    datelines = [m.start() for m in re.finditer(r"讯", text)]
+    for m in _AT_EVENT.finditer(text):
+        story = max([d for d in datelines if d < m.start()], default=0)
+        before = [ev for ev in events if story <= ev.start < m.start()]
+        if not before:
+            continue
+        end = text.find("\n", m.end())
+        for p in idx.within(m.end(), end if end > 0 else len(text), ("Person",)):
+            if p.name and "journalist" not in p.attrs.get("roles", ()) and _SPEAKS.match(text, p.end):
+                rels.append(Rel("ATTENDED", p, before[-1], p.start, p.end + 2, 0.65))
 
 
 # ---------------------------------------------------------------- campaigns and places

@@ -107,7 +107,8 @@ def left_start(text: str, head_start: int, lo: int, *, kind: str = "org", maxlen
                 and start < pos - len(toks[k - 1]) + 1:
             pass  # 劳模和工匠人才创新工作室授牌仪式: nouns coordinated inside the name
         elif kind == "org" and len(tok) == 1 and k < len(toks) - 1 and placed and (
-                tok not in _CORE_FUNCTION or (k > 1 and len(toks[k - 1]) == 1 and words.get(toks[k - 2], (0, ""))[1] == "ns")):
+                tok not in _CORE_FUNCTION or (k > 1 and len(toks[k - 1]) == 1 and len(toks[k - 2]) >= 2
+                                            and words.get(toks[k - 2], (0, ""))[1] == "ns")):
             # 某市经华机床厂, 北京同仁堂: after a place, a character that is a preposition elsewhere is in the
             # trade name, and so is a function character after the trade name's first one (信宜市玉都石材)
             pass  # 某市经华机床厂, 北京同仁堂: after a place, a character that is a preposition elsewhere is in the trade name
