@@ -35,12 +35,21 @@ def test_start_is_reused_and_status_reports(server):
     assert server.socket.exists()
 
 
-def test_data_survives_kill_9(tmp_path: Path):
+def test_data_survives_kill_9(tmp_path: Path, onto):
+    from labourkg import cypher
+
     srv = EmbeddedServer(tmp_path / "home")
     pid = srv.start().pid
     s = FalkorDBStore(unix_socket=str(srv.socket), graph="g")
     s.write("UNWIND $rows AS row MERGE (n:Person {id: row.id}) SET n.name = row.name",
             {"rows": [{"id": f"person:p{i}", "name": f"p{i}"} for i in range(500)]})
+    # the loader's statements (the AOF holds their effects, EFFECTS_THRESHOLD 0): props, unioned lists, edges
+    s.write(cypher.merge_nodes(onto, "Skill"), {"rows": [{"id": "skill:x", "props": {"name": "x", "reviewed": False},
+                                                          "sources": ["a"]}]})
+    s.write(cypher.merge_nodes(onto, "Skill"), {"rows": [{"id": "skill:x", "props": {}, "aliases": ["y"],
+                                                          "sources": ["a", "b"]}]})
+    s.write(cypher.merge_relationships(onto, "Person", "HAS_SKILL", "Skill"),
+            {"rows": [{"s": f"person:p{i}", "o": "skill:x", "props": {}, "sources": ["a"]} for i in range(300)]})
     s.close()
     time.sleep(1.2)  # appendfsync everysec: the kernel has the data; a process kill cannot lose it
     os.kill(pid, signal.SIGKILL)
@@ -51,6 +60,9 @@ def test_data_survives_kill_9(tmp_path: Path):
     assert pid2 != pid
     s = FalkorDBStore(unix_socket=str(srv.socket), graph="g")
     assert s.read("MATCH (n:Person) RETURN count(n) AS c").scalar() == 500
+    assert s.read("MATCH (n:Skill {id: 'skill:x'}) RETURN [n.name, n.reviewed, n.aliases, n.sources]").scalar() == [
+        "x", False, ["y"], ["a", "b"]]
+    assert s.read("MATCH (:Person)-[r:HAS_SKILL]->(:Skill) RETURN count(r)").scalar() == 300
     s.close()
     assert srv.stop()
     assert not srv.stop()  # stopping twice says it was not running
