@@ -9,6 +9,7 @@ from labourkg.extract.grammar import HONOUR_LIST_CUES, RECEIVE_CUES, RECEIVE_FIL
 from labourkg.extract.model import Doc, Mention, Rel
 from labourkg.extract.relbase import AGENTS as _AGENTS
 from labourkg.extract.relbase import ORGS as _ORGS
+from labourkg.extract.relbase import POST_END as _POST_END
 from labourkg.extract.relbase import Index as _Index
 from labourkg.extract.relbase import org_and_post
 from labourkg.extract.relbase import role as _role
@@ -41,8 +42,13 @@ def _coordinated_subjects(text: str, idx: _Index, subj: Mention) -> list[Mention
     """甲公司、乙公司荣获…: the agents of the same kind joined to ``subj`` by 、/和/与/及."""
     out = [subj]
     cur = subj
-    while (q := idx.ending_at(cur.start - 1, (subj.type,))) is not None and q.end == cur.start - 1 \
-            and text[q.end] in "、和与及":
+    while (q := idx.last_before(cur.start, (subj.type,))) is not None:
+        between = text[q.end : cur.start]
+        # 某院主任张三、某镇种粮大户李四分别获评…: titled people of one list
+        titled = subj.type == "Person" and between[:1] == "、" and len(between) <= 30 \
+            and not re.search(r"[,。;:、]", between[1:]) and _POST_END.search(between[1:]) is not None
+        if not (between in ("、", "和", "与", "及") or titled):
+            break
         out.append(q)
         cur = q
     return out

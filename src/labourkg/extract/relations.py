@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from labourkg.extract.coordination import coordinated_relations
 from labourkg.extract.grammar import (
     ATTEND_CUES,
     BASED_CUES,
@@ -66,6 +67,7 @@ def find_relations(doc: Doc, synth: list[Mention]) -> list[Rel]:
     _story_honour(doc, idx, rels)
     _bracket_posts(doc, idx, rels)
     _counted(doc, idx, rels)
+    coordinated_relations(doc, idx, rels)
     _units(doc, idx, rels)
     _organised(doc, idx, rels)
     _organised_passive(doc, idx, rels)
@@ -637,6 +639,12 @@ def _copula_events(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
             if orgs and _ORGS_DID.match(text, k):
                 for o in orgs:
                     rels.append(Rel("ORGANISED", o, c, c.start, k, 0.75))
+        if c.type == "Campaign" and _PART_AFTER.match(text, c.end):
+            # 服务队是某区落实“某某”专项行动的重要举措: the team (studio) before 是 is part of it
+            unit = idx.last_before(c.start, ("ServiceTeam", "Studio"), lambda u: bool(u.name))
+            if unit is not None and re.fullmatch(r"是[^,。;“”\"]{0,8}[“\"]?", text[unit.end : c.start]):
+                rels.append(Rel("PART_OF", unit, c, unit.start, c.end, 0.7))
+                continue
         if c.type == "Campaign" and _PART_AFTER.match(text, c.end) and _THIS_EVENT.search(text, max(0, c.start - 24), c.start):
             ev = [e for e in events if e.end <= c.start - 4 and c.start - e.end < 400]
             if ev:

@@ -29,7 +29,7 @@ _NAME_VERBS = set("""
 # words that may sit inside an event or campaign name although they stop an organisation name
 _EVENT_INTERNAL = set("""
 学习 贯彻 落实 推进 建设 创建 表彰 评选 推动 提升 工作 促进 实现 坚持 加强 强化 完善 优化 提高 服务 支持 鼓励 引导
-培育 打造 新建 设立 命名 认定 推荐 宣读 表扬 共同 持续 助力 帮扶 联合 合作 携手 选树 深入 全面 进一步 代表
+培育 打造 新建 设立 命名 认定 推荐 宣读 表扬 共同 持续 助力 帮扶 联合 合作 携手 选树 深入 全面 进一步 代表 成立
 """.split())
 
 

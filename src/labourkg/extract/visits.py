@@ -42,7 +42,26 @@ def _leader_of_group(text: str, idx: _Index, s: int, e: int) -> Mention | None:
     return None
 
 
+_TO_VISIT = re.compile(r"(?:带队|一行|专程|率队)?(?:到|赴|来到)$")
+_VISIT_AFTER = re.compile(r"(?:调研|考察|参观|视察|走访|检查|指导|慰问)")
+
+
+def _visit_to(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
+    """张三（带队）到某工作室调研: the visit cue after the place visited (到 X 调研/考察)."""
+    text = doc.text
+    for t in idx.within(0, len(text), ("Enterprise", "Organization", "Studio")):
+        if not t.name or not _VISIT_AFTER.match(text, t.end):
+            continue
+        lead = _TO_VISIT.search(text, max(0, t.start - 6), t.start)
+        if lead is None:
+            continue
+        p = idx.ending_at(lead.start(), ("Person",))
+        if p is not None and p.end == lead.start() and "journalist" not in p.attrs.get("roles", ()):
+            rels.append(Rel("VISITED", p, t, p.start, t.end + 2, 0.7))
+
+
 def _help_visit(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
+    _visit_to(doc, idx, rels)
     text = doc.text
     led: dict[str, Mention] = {}
     for r in rels:
