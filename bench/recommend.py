@@ -157,10 +157,13 @@ def main() -> int:
 
             opened = open_enterprises(ix, "2025Q2")
             chosen = rng.sample(opened, min(args.assign, len(opened)))
+            cpu0 = os.times()
             res = assign(ix, "2025Q2", enterprises=[proj.ids[e] for e in chosen])
+            cpu1 = os.times()
             out["assign"] = {k: res.stats[k] for k in ("smes", "served", "unserved", "arcs", "providers_used",
                                                         "optimality_gap", "score_seconds", "solve_seconds", "seconds")}
-            out["assign"]["providers"] = ix.n_providers
+            out["assign"].update(cpu_seconds=round(cpu1[0] + cpu1[1] - cpu0[0] - cpu0[1], 2), providers=ix.n_providers,
+                                 load_avg=os.getloadavg()[0])  # the box may be shared: wall time alone misleads
             print(json.dumps(out["assign"]), flush=True)
     finally:
         store.close()

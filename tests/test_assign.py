@@ -10,7 +10,6 @@ import numpy as np
 import pytest
 
 from labourkg.errors import NotFoundError
-from labourkg.recommend import assign as assign_mod
 from labourkg.recommend.assign import (
     REASON_NO_CANDIDATE,
     REASON_NO_NEED,
@@ -147,17 +146,15 @@ def test_signal_memo_does_not_change_scores(ix):
             assert all(a.parts[s].tobytes() == b.parts[s].tobytes() for s in a.parts)
 
 
-@pytest.mark.parametrize("workers", [1, 2])
-def test_candidate_arcs_are_those_of_score_and_top_k(ix, workers, monkeypatch):
-    """The campaign's batched (and forked) scoring against the plain per-SME ``score`` + ``top_k``:
-    the same arcs, bit for bit, in SME order."""
-    monkeypatch.setattr(assign_mod, "PARALLEL_MIN_SMES", 1)
+def test_candidate_arcs_are_those_of_score_and_top_k(ix):
+    """The campaign's scoring (needs order, pruning, memo) against the plain per-SME ``score`` +
+    ``top_k``: the same arcs, bit for bit, in SME order."""
     w = Weights(eps=2e-4, ppr_rounds=4, ppr_max_work=20_000)
     targets = _every_sme(ix)
     mask = np.ones(ix.n_providers, bool)
     mask[::5] = False  # some providers without capacity left
     k, min_score = 4, 0.25
-    rows, cols, vals, reasons = candidate_arcs(ix, targets, w, mask, k=k, min_score=min_score, workers=workers)
+    rows, cols, vals, reasons = candidate_arcs(ix, targets, w, mask, k=k, min_score=min_score)
     want_r, want_c, want_v, want_reasons = [], [], [], {}
     for i, t in enumerate(targets):
         if not t.needs and not t.industries:

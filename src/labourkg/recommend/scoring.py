@@ -172,8 +172,8 @@ class SignalMemo:
     Campaign assignment scores thousands of SMEs in a row, and many share their needs (10k SMEs of
     the 0.1 benchmark have 2.7k distinct need lists) and industries (760 sets, 330 of them shared).
     The skill vector of the last needs is kept (the caller orders SMEs by needs); the industry
-    values over every provider are kept for an industry set from its second use (or ``prepare``),
-    up to ``max_bytes``. Values are those of the signal functions themselves, so ``score``
+    values over every provider are kept for an industry set from its second use, up to
+    ``max_bytes``. Values are those of the signal functions themselves, so ``score``
     returns the same numbers with or without a memo."""
 
     def __init__(self, ix: RecIndex, max_bytes: int = 64 << 20) -> None:
@@ -204,18 +204,6 @@ class SignalMemo:
                 return sig.industry_match(self.ix, industries, cands)
             hit = self._keep_industry(key)
         return hit[0][hit[1][cands]]
-
-    def prepare(self, targets: list[Target]) -> None:
-        """Compute now the industry values of the sets several ``targets`` share (forked workers then
-        inherit them rather than each computing them)."""
-        count: dict[tuple[int, ...], int] = {}
-        for t in targets:
-            if t.industries:
-                key = tuple(sorted(set(t.industries)))
-                count[key] = count.get(key, 0) + 1
-        for key, n in count.items():
-            if n > 1 and key not in self._industry:
-                self._keep_industry(key)
 
     def _keep_industry(self, key: tuple[int, ...]) -> tuple[np.ndarray, np.ndarray]:
         every = sig.industry_match(self.ix, list(key), np.arange(self.ix.n_providers))
