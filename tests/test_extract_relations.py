@@ -48,3 +48,26 @@ def test_studio_leads_based_at():
     assert ("LEADS", "钟伟强", "钟伟强技能大师工作室") in r
     assert ("BASED_AT", "钟伟强技能大师工作室", "中山市宏图模具有限公司") in r
     assert ("MEMBER_OF", "何敏", "钟伟强技能大师工作室") in r
+
+
+def test_roster_lines_and_counted_lists():
+    # invented names and units, in the shape of a commendation with its roster
+    r = rels("梅州日报讯 授予甲乙、丙丁2名同志“梅州市优秀工会工作者”称号。\n"
+             "附：2024年梅州市五一劳动奖章获得者名单\n梅州市华兴陶瓷有限公司 罗德华\n梅州市人民医院 钟秀兰\n")
+    assert ("RECEIVED", "罗德华", "梅州市五一劳动奖章") in r
+    assert ("WORKS_FOR", "罗德华", "梅州市华兴陶瓷有限公司") in r
+    assert ("WORKS_FOR", "钟秀兰", "梅州市人民医院") in r
+
+
+def test_shared_out_over_coordinated_people():
+    r = rels("肇庆日报讯 队员陈志明、黄丽娜分别来自肇庆市星辉电子有限公司和肇庆市宏达机械有限公司，均为肇庆市劳动模范。")
+    assert ("WORKS_FOR", "陈志明", "肇庆市星辉电子有限公司") in r
+    assert ("WORKS_FOR", "黄丽娜", "肇庆市宏达机械有限公司") in r
+    assert ("RECEIVED", "黄丽娜", "肇庆市劳动模范") in r
+
+
+def test_counted_visit_then_scenes():
+    r = rels("韶关日报讯 韶关市劳模工匠技术服务队深入2家企业开展技术服务。\n"
+             "在韶关市丰源食品有限公司，企业反映烘干线温度不稳。\n李建华对温控系统进行调试。\n")
+    assert ("VISITED", "韶关市劳模工匠技术服务队", "韶关市丰源食品有限公司") in r
+    assert ("HELPED", "韶关市劳模工匠技术服务队", "韶关市丰源食品有限公司") in r
