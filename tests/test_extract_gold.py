@@ -44,6 +44,7 @@ GOLD_SETS = [
     ("heldout", DATA / "heldout", DATA / "heldout.gold.yaml", 0.97, 0.94),
     ("blind2", DATA / "blind2", DATA / "blind2.gold.yaml", 0.94, 0.88),
     ("blind3", DATA / "blind3", DATA / "blind3.gold.yaml", 0.95, 0.94),
+    ("blind4", DATA / "blind4", DATA / "blind4.gold.yaml", 0.88, 0.70),
 ]
 
 
