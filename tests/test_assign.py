@@ -172,3 +172,16 @@ def test_candidate_arcs_are_those_of_score_and_top_k(ix):
     assert rows.tolist() == want_r and cols.tolist() == want_c
     assert vals.tobytes() == np.asarray(want_v, np.float64).tobytes()
     assert reasons == want_reasons
+
+
+def test_cli_weights_for_a_campaign_start_from_the_campaign_defaults(tmp_path):
+    """`labourkg assign` applies --weights/--weights-file on top of the campaign's coarser PPR knobs."""
+    from labourkg.recommend.assign import CAMPAIGN_WEIGHTS
+    from labourkg.recommend.weights import Weights, weights_from
+
+    assert weights_from(None, None, base=CAMPAIGN_WEIGHTS) == CAMPAIGN_WEIGHTS != Weights()
+    f = tmp_path / "w.toml"
+    f.write_text("[weights]\nskill = 0.5\n", encoding="utf-8")
+    w = weights_from("region=0.1", f, base=CAMPAIGN_WEIGHTS)
+    assert (w.skill, w.region, w.ppr_max_work, w.eps) == (0.5, 0.1, CAMPAIGN_WEIGHTS.ppr_max_work, CAMPAIGN_WEIGHTS.eps)
+    assert weights_from(None, f) == Weights(skill=0.5)  # recommend and eval: the interactive defaults

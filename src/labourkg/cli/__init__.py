@@ -174,7 +174,7 @@ def recommend(
     """Who can help this SME with this need? Ranked providers with reasons and graph paths."""
     from labourkg.recommend import RecommendRequest
     from labourkg.recommend import recommend as run
-    from labourkg.recommend.cli import weights_from
+    from labourkg.recommend.weights import weights_from
 
     req = RecommendRequest(enterprise_id=enterprise, industries=industry, region=region, needs=need,
                            service_types=service_type, top=top, kind=kind, region_only=region_only, period=period,

@@ -37,6 +37,10 @@ from labourkg.recommend.projection import LABEL_CODE, RecIndex, ordinal
 from labourkg.recommend.scoring import SignalMemo, Target, resolve_enterprise, score, top_k
 from labourkg.recommend.weights import Weights
 
+# a coarser PPR push than for one interactive call: thousands of SMEs are scored in a row. The CLI
+# applies --weights / --weights-file on top of these.
+CAMPAIGN_WEIGHTS = Weights(eps=2e-4, ppr_rounds=4, ppr_max_work=20_000)
+
 REASON_NO_CANDIDATE = "无候选: 没有得分达到阈值且本期仍有服务能力的服务方"
 REASON_TAKEN = "候选服务方的本期服务能力已分配给得分更高的企业"
 REASON_NO_NEED = "无需求且无行业信息，无法匹配"
@@ -178,8 +182,7 @@ def assign(ix: RecIndex, period: str, *, enterprises: list[str] | None = None, k
     """Assign SMEs (``enterprises``: ids, default every open SME) to providers for ``period``."""
     t0 = time.perf_counter()
     ordinal(period)
-    # a coarser PPR push than for one interactive call: thousands of SMEs are scored in a row
-    weights = weights or Weights(eps=2e-4, ppr_rounds=4, ppr_max_work=20_000)
+    weights = weights or CAMPAIGN_WEIGHTS
     proj = ix.proj
     remaining = np.maximum(ix.capacity - ix.used(period), 0)
     mask = remaining > 0

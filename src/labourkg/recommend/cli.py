@@ -10,15 +10,9 @@ from pathlib import Path
 import typer
 
 from labourkg.cli.common import CliError, console, open_configured_store, print_rows
+from labourkg.recommend.weights import weights_from
 
 eval_app = typer.Typer(help="Offline evaluation on synthetic registers.", no_args_is_help=True)
-
-
-def weights_from(spec: str | None, file: Path | None):
-    from labourkg.recommend.weights import Weights
-
-    w = Weights.from_file(file) if file else Weights()
-    return w.with_overrides(spec)
 
 
 def assign_command(
@@ -34,7 +28,7 @@ def assign_command(
     fmt: str = typer.Option("table", "--format", "-f", help="table or json"),
 ) -> None:
     """Assign SMEs to craftsmen, studios and teams for a quarter, maximising the total score under capacities."""
-    from labourkg.recommend.assign import assign, read_enterprise_file
+    from labourkg.recommend.assign import CAMPAIGN_WEIGHTS, assign, read_enterprise_file
     from labourkg.recommend.projection import get_index, ordinal
 
     if bool(enterprises) == bool(all_open):
@@ -47,7 +41,7 @@ def assign_command(
     with open_configured_store() as store:
         ix = get_index(store)
         res = assign(ix, period, enterprises=ids, k=k, min_score=min_score, spread=spread,
-                     weights=weights_from(weights, weights_file))
+                     weights=weights_from(weights, weights_file, base=CAMPAIGN_WEIGHTS))
     if out:
         out.write_text(json.dumps(res.to_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
     if fmt == "json":

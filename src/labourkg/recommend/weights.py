@@ -71,6 +71,10 @@ class Weights:
 
     @classmethod
     def from_file(cls, path: Path | str) -> Weights:
+        return cls().with_file(path)
+
+    def with_file(self, path: Path | str) -> Weights:
+        """These weights with the values of a JSON or TOML file (``[weights]`` table or top level)."""
         p = Path(path)
         if not p.exists():
             raise InvalidRequest(f"weights file {p} does not exist")
@@ -82,10 +86,17 @@ class Weights:
             data = data.get("weights", data)
         else:
             data = json.loads(text)
-        return cls().with_overrides({k: v for k, v in data.items()})
+        return self.with_overrides({k: v for k, v in data.items()})
 
     def to_dict(self) -> dict[str, float]:
         return asdict(self)
 
 
 DEFAULT_WEIGHTS = Weights()
+
+
+def weights_from(spec: str | None, file: Path | None, base: Weights | None = None) -> Weights:
+    """The CLI's weights: ``base`` (default: the interactive weights) with the file's values, then the
+    ``name=value`` overrides of ``spec``."""
+    w = base or DEFAULT_WEIGHTS
+    return (w.with_file(file) if file else w).with_overrides(spec)
