@@ -120,7 +120,16 @@ def _resolve_bare_units(text: str, ms: list[Mention]) -> list[Mention]:
     last: dict[str, Mention] = {}
     named: dict[str, dict[str, Mention]] = {}
     person: Mention | None = None
+    sub: Mention | None = None
     for m in ms:
+        if m.how in ("subteam", "bare-sub"):
+            team = last.get("ServiceTeam") if m.how == "subteam" else sub
+            if team is None or m.start - team.end > 600:
+                continue
+            m.name = team.name + m.attrs.pop("_sec") + "分队" if m.how == "subteam" else team.name
+            sub = m if m.how == "subteam" else sub
+            out.append(m)
+            continue
         if m.how == "bare" and m.type in ("Studio", "ServiceTeam") and not m.name:
             ref = last.get(m.type)
             if person is not None and m.start - person.end < 200:

@@ -34,7 +34,7 @@ from labourkg.extract.relbase import POST_END as _POST_END
 from labourkg.extract.relbase import Index as _Index
 from labourkg.extract.relbase import role as _role
 from labourkg.extract.relbase import year_attr as _year_attr
-from labourkg.extract.visits import _help_visit, _locative_help, _topic_help
+from labourkg.extract.visits import _anaphoric_help, _help_visit, _locative_help, _topic_help
 
 _ORGANISE_RE = re.compile(alt(ORGANISE_CUES))
 _ATTEND_RE = re.compile(alt(ATTEND_CUES))
@@ -80,6 +80,7 @@ def find_relations(doc: Doc, synth: list[Mention]) -> list[Rel]:
     _copula_events(doc, idx, rels)
     _located(doc, idx, rels)
     _based_at_employer(doc, idx, rels)
+    _anaphoric_help(doc, idx, rels)  # after every host is known: a studio's host is its own company
     return rels
 
 

@@ -82,7 +82,7 @@ def left_start(text: str, head_start: int, lo: int, *, kind: str = "org", maxlen
         if kind == "org" and ch in "“”\"":
             break
         i -= 1
-    if text[i - 1 : i] == "—" and text[i : i + 1] == "记" and i + 1 < head_start:
+    if text[i - 1 : i] == "—" and text[i : i + 1] == "记" and i + 1 <= head_start:
         i += 1  # ——记某某公司首席技师张三: the subtitle's 记 (a portrait of) opens no name
     if i == head_start:
         return i

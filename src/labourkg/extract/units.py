@@ -23,6 +23,12 @@ _BARE_RE = re.compile(r"(?:该|这个|这支)?(工作室|服务队)(?=队长|领
                       r"|(?:(?<=[,。;:!?\n])|^)(?:该|这个|这支)?(工作室|服务队)(?:团队)?"
                       r"(?=现有|共有|目前|已|被|坚持|积极|围绕|成立|获|荣获|是|\d{4}年|今年|去年|近年|多次|累计|先后|还|也|将|由)", re.M)
 _COUNT = re.compile(r"^(?:\d+|[一二两三四五六七八九十百千]+)[个家支名批]")
+# 服务队电力分队 / 某市某某服务队机械装备分队: a section of the team just named; later a bare 分队 before
+# 队长 / 成员 is that section
+_SUBTEAM_RE = re.compile(r"(?<=服务队)(?P<sec>[\u4e00-\u9fff]{2,6}?)分队|(?<![\u4e00-\u9fff])分队(?=队长|成员|队员|负责人)")
+_SEC_STOP = set("的和与及等个支在为")
+# a team named relative to the home city or province (市劳模工匠技术服务队): that city's team
+_RELATIVE_FRONT = ("市", "省")
 _GENERIC_FRONT = re.compile(r"^(?:各级|各类|各|省级|市级|县级|自治区级|区级|国家级|全国|全省|全市|优秀|所属|首批|一批|多个|多支|示范性|示范|省|市)*$")
 _ORG_TAIL = re.compile(r"(?:公司|集团|厂|医院|学校|学院|大学|中心|局|站|所|院|馆|石化|石油|电力|电网|港|银行|矿)$")
 
@@ -116,11 +122,14 @@ def find_units(doc: Doc) -> list[Mention]:
     for m in _BARE_RE.finditer(text):
         kind = "Studio" if (m.group(1) or m.group(2)) == "工作室" else "ServiceTeam"
         out.append(Mention(m.start(), m.end(), kind, "", m.group(), how="bare"))
+    out += _subteams(text)
     for m in _TEAM_RE.finditer(text):
         s0, _ = doc.sentence_of(m.start())
         start = strip_modifiers(text, left_start(text, m.start(), s0, kind="org", gaps=doc.norm.gaps), m.start())
         front = text[start : m.start()]
-        if not front or _COUNT.match(front) or _GENERIC_FRONT.match(front) and not front.startswith("市级"):
+        relative = front in _RELATIVE_FRONT and doc.expand_level(front) is not None
+        if not front or _COUNT.match(front) or _GENERIC_FRONT.match(front) and not front.startswith("市级") \
+                and not relative:
             continue
         name = text[start : m.end()]
         out.append(Mention(start, m.end(), "ServiceTeam", _abs(doc, name), name, how="team"))
@@ -196,3 +205,16 @@ def _abs(doc: Doc, name: str) -> str:
             if place:
                 return place + name[len(rel):]
     return re.sub(r"[“”\"]", "", name)
+
+
+def _subteams(text: str) -> list[Mention]:
+    """Sections of a team (服务队电力分队) and bare 分队 references; named in the pipeline, once the
+    team they belong to is known."""
+    out: list[Mention] = []
+    for m in _SUBTEAM_RE.finditer(text):
+        sec = m.group("sec")
+        if sec is not None and any(c in _SEC_STOP for c in sec):
+            continue
+        out.append(Mention(m.start(), m.end(), "ServiceTeam", "", m.group(), how="subteam" if sec else "bare-sub",
+                           attrs={"_sec": sec} if sec else {}))
+    return out

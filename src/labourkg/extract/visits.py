@@ -26,6 +26,11 @@ _MODIFIER_OF = re.compile(r"(?:组织|主办|举办|开展|发起|组建)的")
 _GROUP_LEAD = re.compile(r"带领|率领|带队|领着")
 
 
+def title_orgs(rels: list[Rel]) -> set[int]:
+    """Mentions (by id) of organisations read from a title right before a name (某公司车间主任张三)."""
+    return {id(r.object) for r in rels if r.type == "WORKS_FOR" and r.start <= r.object.start < r.end}
+
+
 def _coordinated(between: str) -> bool:
     """'、' or '、副主席' between two people: one coordinated subject."""
     return bool(between) and between[0] in "、和与及" and (len(between) == 1 or (
@@ -67,8 +72,10 @@ def _help_visit(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
     for r in rels:
         if r.type == "LEADS" and r.object.name:
             led.setdefault(r.subject.name, r.object)
+    # 某公司车间主任张三带领队员…: an organisation in a person's title is where he works, not a place visited
+    titled = title_orgs(rels)
     for s, e in doc.sentences:
-        targets = idx.within(s, e, ("Enterprise", "Organization", "Studio"))
+        targets = [t for t in idx.within(s, e, ("Enterprise", "Organization", "Studio")) if id(t) not in titled]
         if not targets:
             continue
         agents = [a for a in idx.within(s, e, ("Person", "Studio", "ServiceTeam", "Union"))
@@ -126,6 +133,14 @@ def _chain_prefix(text: str, idx: _Index, s: int, t: Mention) -> int | None:
     return first
 
 
+def _clause_start(text: str, at: int) -> int:
+    """Start of the clause holding ``at``; a quote closing the sentence before (…半年。”在某厂,) is no part of it."""
+    k = max(text.rfind(c, 0, at) for c in ",;。:\n") + 1
+    while text[k : k + 1] in ("”", "\"", "’", "」"):
+        k += 1
+    return k
+
+
 _LOCATIVE_TOPIC = re.compile(r"在(?:[^,。;在]{1,14}的)?$")
 _HELP_TAIL = re.compile(f"(?:{alt(HELP_CUES)})|(?:帮助|为|协助)企业|针对|改造|调试|调整|重新[设规布整]|推荐|提出")
 
@@ -144,7 +159,7 @@ def _locative_help(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
         tail = re.match(r"(?:车间|厂区|厂房|生产线|现场)?(?:里|内|中)?,", text[k:])
         if tail is None:
             continue
-        clause = max(text.rfind(c, 0, t.start) for c in ",;。:\n") + 1
+        clause = _clause_start(text, t.start)
         if not _LOCATIVE_TOPIC.fullmatch(text, clause, t.start):
             continue
         _, e = doc.sentence_of(t.start)
@@ -172,7 +187,9 @@ def _locative_help(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
 
 _COUNT = r"(?:\d+|[一二两三四五六七八九十]+)家"
 # 深入3家中小企业开展技术服务 / 为12家中小企业提供技术服务: the visits are told one by one after it
-_COUNTED_VISIT = re.compile(f"(?P<v>{alt(VISIT_CUES)})了?{_COUNT}|为{_COUNT}[^,。;]{{0,10}}(?:企业|单位|公司)")
+# 走进A区、B区的两家企业: the count may follow where the companies are
+_COUNTED_VISIT = re.compile(f"(?P<v>{alt(VISIT_CUES)})了?(?:[^,。;]{{1,14}}的)?{_COUNT}"
+                            f"|为{_COUNT}[^,。;]{{0,10}}(?:企业|单位|公司)")
 _TOPIC_TAIL = re.compile(r"(?:车间|厂区|厂房|生产线|现场)?(?:里|内|中)?,")
 _NOT_HELPER = re.compile(r"(?:总经理|厂长|董事长|负责人|经理|主任)$")
 
@@ -185,27 +202,30 @@ def _topics_after(doc: Doc, idx: _Index, start: int, limit: int) -> list[Mention
     for t in idx.within(start, story_end if story_end > 0 else len(text), ("Enterprise",)):
         if len({m.name for m in out}) >= limit:
             break
-        clause = max(text.rfind(c, 0, t.start) for c in ",;。:\n") + 1
+        clause = _clause_start(text, t.start)
         if _TOPIC_TAIL.match(text, t.end) and _LOCATIVE_TOPIC.fullmatch(text, clause, t.start):
             out.append(t)
     return out
 
 
-def _scope_helpers(doc: Doc, idx: _Index, t: Mention, start: int) -> list[Mention]:
+def _scope_helpers(doc: Doc, idx: _Index, t: Mention, start: int, titled: set[int]) -> list[Mention]:
     """The people and units that do something for ``t`` from ``start`` to the end of its paragraph
     (or until another enterprise is named): each clause's subject followed by a help cue."""
     text = doc.text
     end = text.find("\n", start)
     end = len(text) if end < 0 else end
-    other = [o for o in idx.within(start, end, ("Enterprise",)) if o.name != t.name]
+    # 某公司车间主任张三: a company in a helper's title does not change the topic
+    other = [o for o in idx.within(start, end, ("Enterprise",)) if o.name != t.name and id(o) not in titled]
     if other:
         end = other[0].start
     out: list[Mention] = []
     for a in idx.within(start, end, ("Person", "ServiceTeam", "Studio")):
         if a.how == "byline" or "journalist" in a.attrs.get("roles", ()) or not a.name:
             continue
-        if _NOT_HELPER.search(text, max(0, a.start - 3), a.start):
-            continue  # 该公司总经理陈某说: the helped company's own manager
+        own = [o for o in idx.within(max(start, a.start - 30), a.start, ("Enterprise", "Organization"))
+               if id(o) in titled]
+        if _NOT_HELPER.search(text, max(0, a.start - 3), a.start) and not (own and own[-1].name != t.name):
+            continue  # 该公司总经理陈某说: the helped company's own manager (not 某重工车间主任张三, a visitor)
         stop = min([k for k in (text.find(c, a.end, end) for c in ";。") if k >= 0] or [end])
         if any(not idx.within(c.start(), c.end()) for c in _HELP_TAIL.finditer(text, a.end, stop)):
             out.append(a)
@@ -218,10 +238,11 @@ def _topic_help(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
     visit (服务队深入3家企业开展技术服务), each company then set as a scene was visited (and helped) by
     the team or studio that made the visits."""
     text = doc.text
+    titled = title_orgs(rels)
     visits = [(r.subject, r.object) for r in rels if r.type == "VISITED" and r.object.type == "Enterprise"]
     for agent, t in visits:
         _, e = doc.sentence_of(t.start)
-        helpers = _scope_helpers(doc, idx, t, e)
+        helpers = _scope_helpers(doc, idx, t, e, titled)
         for h in helpers:
             rels.append(Rel("HELPED", h, t, t.start, h.end, 0.6))
         if helpers and agent.type in ("ServiceTeam", "Studio"):
@@ -232,13 +253,63 @@ def _topic_help(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
         if agent is None:
             continue
         count = re.search(r"\d+|[一二两三四五六七八九十]+", m.group()).group()
-        limit = int(count) if count.isdigit() else "一二三四五六七八九十".find(count[-1]) + 1
+        limit = int(count) if count.isdigit() else "一二三四五六七八九十".find(count[-1].replace("两", "二")) + 1
         helped_all = bool(_HELP_RE.search(text, m.end(), e))
         for t in _topics_after(doc, idx, e, max(limit, 1)):
             if m.group("v"):
                 rels.append(Rel("VISITED", agent, t, t.start, t.end, 0.6))
-            helpers = _scope_helpers(doc, idx, t, t.end)
+            helpers = _scope_helpers(doc, idx, t, t.end, titled)
             for h in helpers:
                 rels.append(Rel("HELPED", h, t, t.start, h.end, 0.6))
             if helped_all or helpers:
                 rels.append(Rel("HELPED", agent, t, t.start, t.end, 0.6))
+
+
+# ---------------------------------------------------------------- 帮助企业: the company the text is about
+
+# 帮助企业解决…, 帮企业…, 为企业员工开展培训, 协助该厂…: the beneficiary is the company just named
+_ANAPHORIC_HELP = re.compile(r"(?:帮助|帮|协助|为)(?:该|这家)?(?:企业|该厂|厂里|该公司)")
+# reported speech or an intention (张三表示，将为企业…) is not help given
+_NOT_DONE = re.compile(r"表示|指出|强调|希望|要求|说|将|要|今后|计划|承诺")
+_HELP_REACH = 300
+
+
+def _anaphoric_help(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
+    """张三…，帮助企业解决了难题: the clause's subject (the last person, team or studio before the cue
+    in its sentence) helped the last company named before it that is not someone's employer in a
+    title; a team that visited that company and counts the helper as leader or member helped it too."""
+    text = doc.text
+    titled = title_orgs(rels)
+    own = _own_units(rels)
+    helped: list[tuple[Mention, Mention]] = []
+    for m in _ANAPHORIC_HELP.finditer(text):
+        s, _ = doc.sentence_of(m.start())
+        agent = idx.last_before(m.start(), ("Person", "ServiceTeam", "Studio"),
+                                lambda a, s=s: a.start >= s and bool(a.name) and a.how != "byline"
+                                and "journalist" not in a.attrs.get("roles", ()))
+        if agent is None or _NOT_DONE.search(text, agent.end, m.start()):
+            continue
+        studio = [u for u in idx.within(agent.start - 12, agent.end + 12, ("Studio",))
+                  if u.start <= agent.start and agent.end <= u.end]
+        agent = studio[0] if studio else agent  # 张三劳模创新工作室: the studio, not its leader in its name
+        t = idx.last_before(m.start(), ("Enterprise",), lambda o, k=m.start(), a=agent.name: id(o) not in titled
+                            and bool(o.name) and o.end <= k and (a, o.name) not in own)
+        if t is None or m.start() - t.end > _HELP_REACH:
+            continue
+        if _NOT_HELPER.search(text, max(0, agent.start - 3), agent.start):
+            continue
+        rels.append(Rel("HELPED", agent, t, t.start, m.end(), 0.6))
+        helped.append((agent, t))
+    members = {(r.subject.name, r.object.name) for r in rels if r.type in ("LEADS", "MEMBER_OF")}
+    for r in [r for r in rels if r.type == "VISITED" and r.subject.type in ("ServiceTeam", "Studio")]:
+        if any(t.name == r.object.name and (a.name, r.subject.name) in members for a, t in helped):
+            rels.append(Rel("HELPED", r.subject, r.object, r.start, r.end, 0.55))
+
+
+def _own_units(rels: list[Rel]) -> set[tuple[str, str]]:
+    """(agent, company) pairs where the company is the agent's own: employer, studio host, the host of
+    the studio a person leads."""
+    own = {(r.subject.name, r.object.name) for r in rels if r.type in ("WORKS_FOR", "BASED_AT")}
+    hosts = {r.subject.name: r.object.name for r in rels if r.type == "BASED_AT"}
+    own |= {(r.subject.name, hosts[r.object.name]) for r in rels if r.type == "LEADS" and r.object.name in hosts}
+    return own

@@ -1,0 +1,115 @@
+"""General constructions behind relation recall, each on sentences invented for the test (two that use
+it with different names and wording, one near miss where the rule must not fire)."""
+
+from __future__ import annotations
+
+from labourkg.extract import extract_text
+
+
+def rels(text: str) -> set[tuple[str, str, str]]:
+    doc = extract_text(text)
+    names = {e["id"]: e["name"] for e in doc["entities"]}
+    return {(r["type"], names[r["subject"]], names[r["object"]]) for r in doc["relations"]}
+
+
+def teams(text: str) -> set[str]:
+    return {e["name"] for e in extract_text(text)["entities"] if e["type"] == "ServiceTeam"}
+
+
+# ---------------------------------------------------------------- sections of a team (分队)
+
+def test_team_section_is_a_team_led_and_joined():
+    r = rels("清远日报讯 清远市劳模工匠技术服务队下设4个分队。6月3日，服务队陶瓷建材分队走进清远市恒美陶瓷有限公司。"
+             "分队队长、全国技术能手黎建平带领队员排查窑炉故障。")
+    assert ("LEADS", "黎建平", "清远市劳模工匠技术服务队陶瓷建材分队") in r
+    assert ("VISITED", "清远市劳模工匠技术服务队陶瓷建材分队", "清远市恒美陶瓷有限公司") in r
+
+
+def test_team_section_member():
+    r = rels("潮州日报讯 潮州市职工技术服务队食品加工分队来到潮州市福记食品厂。分队成员、高级技师许少华现场调试包装线。")
+    assert ("MEMBER_OF", "许少华", "潮州市职工技术服务队食品加工分队") in r
+
+
+def test_counted_sections_are_no_team():
+    assert not any(t.endswith("分队") for t in teams("茂名日报讯 茂名市劳模工匠技术服务队下设机械、化工等5个分队。"))
+
+
+# ---------------------------------------------------------------- 市劳模工匠技术服务队: the home city's team
+
+def test_relative_team_name_is_the_home_citys_team():
+    r = rels("肇庆日报讯 肇庆市总工会组织市劳模工匠技术服务队走进肇庆市鼎盛五金有限公司，开展“劳模工匠助企行”活动。")
+    assert ("VISITED", "肇庆市劳模工匠技术服务队", "肇庆市鼎盛五金有限公司") in r
+    assert ("PART_OF", "肇庆市劳模工匠技术服务队", "劳模工匠助企行") in r
+    assert "江门市劳模工匠技术服务队" in teams("江门日报讯 市劳模工匠技术服务队队长梁志强介绍了全年计划。")
+
+
+def test_all_the_citys_teams_are_no_team():
+    assert not teams("江门日报讯 全市劳模工匠技术服务队今年共服务企业300余家。")
+
+
+# ---------------------------------------------------------------- counted visits told scene by scene
+
+def test_counted_visit_after_where_then_scenes():
+    r = rels("佛山日报讯 佛山市劳模工匠技术服务队走进南海区、顺德区的两家企业。\n"
+             "在佛山市锐达五金有限公司，厂长反映冲压件毛刺多。队员陈国华逐一排查模具间隙。\n"
+             "在佛山市美家电器厂，队员林小梅帮助企业调整喷涂参数。\n")
+    assert ("VISITED", "佛山市劳模工匠技术服务队", "佛山市美家电器厂") in r
+    assert ("HELPED", "陈国华", "佛山市锐达五金有限公司") in r
+    assert ("HELPED", "林小梅", "佛山市美家电器厂") in r
+
+
+def test_scene_after_a_quote_closing_the_sentence():
+    r = rels("惠州日报讯 惠州市劳模工匠技术服务队深入3家企业开展技术服务。厂长说：“问题解决了。”"
+             "在惠州市宏达塑胶有限公司，队员黄志成针对注塑缩痕提出改进方案。")
+    assert ("HELPED", "黄志成", "惠州市宏达塑胶有限公司") in r
+
+
+def test_a_count_without_scenes_is_no_visit():
+    r = rels("惠州日报讯 惠州市劳模工匠技术服务队今年走进了30家企业。惠州市宏达塑胶有限公司总经理黄志成表示感谢。")
+    assert not any(t == "VISITED" for t, _, _ in r)
+
+
+# ---------------------------------------------------------------- a company in a title is where one works
+
+def test_company_in_a_title_is_no_visit_target():
+    r = rels("云浮日报讯 6月3日，在云浮市石艺石材有限公司，服务队队长、云浮市华建重工有限公司车间主任刘振雄带领队员深入生产线，"
+             "逐一排查切割机故障。")
+    assert ("HELPED", "刘振雄", "云浮市石艺石材有限公司") in r
+    assert not any(o == "云浮市华建重工有限公司" for t, _, o in r if t in ("HELPED", "VISITED"))
+
+
+def test_visitors_manager_title_at_another_company_still_helps():
+    r = rels("河源日报讯 河源市劳模工匠技术服务队深入2家企业开展技术服务。\n在河源市鑫源电子有限公司，企业反映焊点虚焊。"
+             "河源市华星机电有限公司生产部经理赖文军逐一排查回流焊温区。\n")
+    assert ("HELPED", "赖文军", "河源市鑫源电子有限公司") in r
+
+
+def test_helped_companys_own_manager_is_no_helper():
+    r = rels("河源日报讯 河源市劳模工匠技术服务队深入2家企业开展技术服务。\n在河源市鑫源电子有限公司，"
+             "该公司总经理赖文军逐一介绍了生产线改进情况。\n")
+    assert ("HELPED", "赖文军", "河源市鑫源电子有限公司") not in r
+
+
+# ---------------------------------------------------------------- 帮助企业: the company just named
+
+def test_help_to_the_company_just_named():
+    r = rels("常州日报讯 去年，常州市金源塑料制品有限公司的挤出机频繁停机。高级技师钱立新在现场守了三天，帮企业解决了难题。")
+    assert ("HELPED", "钱立新", "常州市金源塑料制品有限公司") in r
+    r = rels("宜宾日报讯 宜宾市酒城包装有限公司是一家中小企业。队员、宜宾市华锐机械有限公司技师邓志勇找出送料故障，"
+             "帮助企业解决了难题。")
+    assert ("HELPED", "邓志勇", "宜宾市酒城包装有限公司") in r
+    assert ("HELPED", "邓志勇", "宜宾市华锐机械有限公司") not in r
+
+
+def test_team_helped_through_its_member():
+    r = rels("绍兴日报讯 绍兴市劳模工匠技术服务队走进绍兴市恒泰针织有限公司。"
+             "恒泰针织主营针织面料。队员、绍兴市纺织机械有限公司技师孙立峰检查了染缸，帮助企业调整工艺。\n")
+    assert ("HELPED", "孙立峰", "绍兴市恒泰针织有限公司") in r
+    assert ("HELPED", "绍兴市劳模工匠技术服务队", "绍兴市恒泰针织有限公司") in r
+
+
+def test_own_company_or_an_intention_is_no_help():
+    r = rels("佛山日报讯 依托佛山市顺通机械有限公司成立的李国栋劳模创新工作室，累计为企业节约成本500万元。")
+    assert not any(t == "HELPED" for t, _, _ in r)
+    r = rels("佛山日报讯 佛山市顺通机械有限公司举行座谈会。市总工会副主席何丽表示，将为企业提供更多服务。")
+    assert not any(t == "HELPED" for t, _, _ in r)
