@@ -113,3 +113,27 @@ def test_own_company_or_an_intention_is_no_help():
     assert not any(t == "HELPED" for t, _, _ in r)
     r = rels("佛山日报讯 佛山市顺通机械有限公司举行座谈会。市总工会副主席何丽表示，将为企业提供更多服务。")
     assert not any(t == "HELPED" for t, _, _ in r)
+
+
+# ---------------------------------------------------------------- table rows under an honour heading
+
+def test_table_row_with_two_entries():
+    r = rels("汕头日报讯 市总工会公布名单。\n汕头市五一劳动奖章（部分）\n单位 姓名 单位 姓名\n"
+             "汕头市华新纺织有限公司 许俊杰 汕头市金港机械厂 蔡丽君\n汕头市中心医院 陈志坚 汕头市龙湖玩具有限公司 郑晓燕\n")
+    assert ("WORKS_FOR", "许俊杰", "汕头市华新纺织有限公司") in r
+    assert ("WORKS_FOR", "蔡丽君", "汕头市金港机械厂") in r
+    assert ("WORKS_FOR", "陈志坚", "汕头市中心医院") in r
+    assert ("RECEIVED", "郑晓燕", "汕头市五一劳动奖章") in r
+
+
+def test_line_of_units_under_a_heading():
+    r = rels("佛山日报讯 名单如下。\n佛山市五一劳动奖状\n佛山市华达电器有限公司  佛山市南方陶瓷厂\n")
+    assert ("RECEIVED", "佛山市华达电器有限公司", "佛山市五一劳动奖状") in r
+    assert ("RECEIVED", "佛山市南方陶瓷厂", "佛山市五一劳动奖状") in r
+
+
+def test_sub_unit_cells_and_split_names_are_not_cells():
+    r = rels("佛山日报讯 名单如下。\n佛山市工人先锋号\n佛山市华达电器有限公司装配一班  佛山市南方陶瓷厂烧成车间\n")
+    assert ("RECEIVED", "佛山市华达电器有限公司", "佛山市工人先锋号") not in r
+    ents = {e["name"] for e in extract_text("常州日报讯 去年，常州市恒通电器有 限公司一条生产线频繁卡料。")["entities"]}
+    assert "常州市恒通电器有限公司" in ents

@@ -133,7 +133,8 @@ def find_people(doc: Doc, cue_ends: list[int], known: set[str] | None = None,
     for i, g in gaps.items():
         if (g == "w" or g == " " and i in (unit_ends or ())) and i < len(text):
             n = read_name(text, i, gaps, listed=True)
-            if n and (i + n >= len(text) or text[i + n] == "\n"):
+            # 某某有限公司 张三 某某厂 李四: a name cell may also end at the gap before the next unit
+            if n and (i + n >= len(text) or text[i + n] == "\n" or g == " " and gaps.get(i + n) in (" ", "w", "\n")):
                 take(i, "list-line", listed=True)
     # names found once are mentions wherever they occur
     names = {m.name for m in found.values()} | (known or set())

@@ -228,11 +228,16 @@ def _honour_lists(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
         if current is None:
             continue
         roster = _roster_line(idx, s, e, people)
-        if roster is not None:
-            # 某某有限公司 张三: the unit first, then the person
-            rels.append(Rel("RECEIVED", roster[1], current, s, e, 0.8, dict(year)))
-            rels.append(Rel("WORKS_FOR", roster[1], roster[0], s, e, 0.7, {"position": roster[2]} if roster[2] else {}))
-            _role(roster[1], current.name)
+        if roster:
+            # 某某有限公司 张三 (某某厂 李四 …): the unit first, then the person, one or more pairs a line
+            for org, p, post in roster:
+                rels.append(Rel("RECEIVED", p, current, s, e, 0.8, dict(year)))
+                rels.append(Rel("WORKS_FOR", p, org, s, e, 0.7, {"position": post} if post else {}))
+                _role(p, current.name)
+        elif not people and (units := _unit_cells(doc, idx, s, e)):
+            # 某某有限公司  某某厂: a line of units only, each a whole cell, under the heading
+            for u in units:
+                rels.append(Rel("RECEIVED", u, current, s, e, 0.75, dict(year)))
         elif people and people[0].start - s <= 2:
             for p in people:
                 if p.start - s <= 2 or text[p.start - 1] in "、,":
@@ -244,14 +249,32 @@ def _honour_lists(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
                     rels.append(Rel("WORKS_FOR", people[0], org, s, e, 0.7, {"position": post} if post else {}))
 
 
-def _roster_line(idx: _Index, s: int, e: int, people: list[Mention]) -> tuple[Mention, Mention, str] | None:
-    """(unit, person, post) of a roster line '单位（职务） 姓名': the unit opens it, the name closes it."""
-    if len(people) != 1 or e - people[0].end > 1:
-        return None
-    org, post = org_and_post(idx, idx.text, s, people[0].start)
-    if org is None or idx.within(s, people[0].start, _ORGS)[0].start - s > 2 or len(post) > 12:
-        return None
-    return org, people[0], post
+def _roster_line(idx: _Index, s: int, e: int, people: list[Mention]) -> list[tuple[Mention, Mention, str]]:
+    """(unit, person, post) of each entry of a roster line '单位（职务） 姓名', or of a table row with
+    several entries '单位 姓名 单位 姓名': a unit opens each entry, a name closes it and the line."""
+    if not people or e - people[-1].end > 1:
+        return []
+    out = []
+    k = s
+    for p in people:
+        org, post = org_and_post(idx, idx.text, k, p.start)
+        if org is None or idx.within(k, p.start, _ORGS)[0].start - k > 2 or len(post) > 12:
+            return []
+        out.append((org, p, post))
+        k = p.end
+    return out
+
+
+def _unit_cells(doc: Doc, idx: _Index, s: int, e: int) -> list[Mention]:
+    """The units of a line made of units only, each filling a cell between gaps (no sub-unit or
+    other words after one): '某某有限公司  某某工厂'."""
+    units = idx.within(s, e, ("Enterprise", "Organization"))
+    k = s
+    for u in units:
+        if u.start != k or (u.end < e and doc.norm.gaps.get(u.end) not in (" ", "w")):
+            return []
+        k = u.end
+    return units if k == e else []
 
 
 _CONFER = re.compile(r"授予(?:\d+|[一二两三四五六七八九十百千]+)(?:名|位)(?:同志|职工|个人|劳动者)?")

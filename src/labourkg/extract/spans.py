@@ -65,7 +65,7 @@ def left_start(text: str, head_start: int, lo: int, *, kind: str = "org", maxlen
     lo = max(lo, head_start - maxlen)
     if gaps:
         for p in range(head_start - 1, lo, -1):
-            if gaps.get(p) == "w":
+            if gaps.get(p) == "w" or (kind == "org" and gaps.get(p) in (" ", "\n") and _after_name_cell(text, p, gaps)):
                 lo = p
                 break
     i = head_start
@@ -132,6 +132,19 @@ def left_start(text: str, head_start: int, lo: int, *, kind: str = "org", maxlen
                     start += len(adv)
                     again = True
     return start
+
+
+def _after_name_cell(text: str, p: int, gaps: dict[int, str]) -> bool:
+    """A table row '某某有限公司 张三 某某工厂 李四': the gap at ``p`` follows a cell that is a
+    personal name standing between two gaps, so the name to the right starts a new cell."""
+    from labourkg.extract.names import read_name
+
+    for n in (2, 3, 4):
+        q = p - n
+        if q > 0 and gaps.get(q) in (" ", "w") and not any(k in gaps for k in range(q + 1, p)) \
+                and read_name(text, q, gaps, listed=True) == n:  # 华 锐 重 工: letter-spaced OCR is no cell
+            return True
+    return False
 
 
 def strip_modifiers(text: str, start: int, end: int) -> int:
