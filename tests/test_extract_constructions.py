@@ -137,3 +137,56 @@ def test_sub_unit_cells_and_split_names_are_not_cells():
     assert ("RECEIVED", "佛山市华达电器有限公司", "佛山市工人先锋号") not in r
     ents = {e["name"] for e in extract_text("常州日报讯 去年，常州市恒通电器有 限公司一条生产线频繁卡料。")["entities"]}
     assert "常州市恒通电器有限公司" in ents
+
+
+# ---------------------------------------------------------------- a department of a company
+
+def test_department_of_a_company_is_the_company():
+    r = rels("衡阳日报讯 湖南省劳动模范、衡阳市华菱精密铸件有限公司技术中心主任邹建平介绍了经验。")
+    assert ("WORKS_FOR", "邹建平", "衡阳市华菱精密铸件有限公司") in r
+    r = rels("鞍山日报讯 劳模代表、鞍山市鞍钢特材有限公司炼钢厂首席操作工孟庆辉作了发言。")
+    assert ("WORKS_FOR", "孟庆辉", "鞍山市鞍钢特材有限公司") in r
+
+
+def test_a_plant_that_is_itself_a_company_keeps_its_name():
+    r = rels("鞍山日报讯 鞍山市东风机械厂厂长孟庆辉作了发言。")
+    assert ("WORKS_FOR", "孟庆辉", "鞍山市东风机械厂") in r
+
+
+# ---------------------------------------------------------------- members listed, members joining
+
+def test_members_listed_after_a_unit():
+    r = rels("宁波日报讯 依托宁波市海天精工有限公司成立的俞建华技能大师工作室，成员有王立军、张晓雯等12人。")
+    assert ("MEMBER_OF", "王立军", "俞建华技能大师工作室") in r
+    assert ("MEMBER_OF", "张晓雯", "俞建华技能大师工作室") in r
+    r = rels("温州日报讯 温州市劳模工匠技术服务队成立。队员包括高级技师陈国栋和技师林晓燕。")
+    assert ("MEMBER_OF", "陈国栋", "温州市劳模工匠技术服务队") in r
+
+
+def test_joining_a_team():
+    r = rels("台州日报讯 今年3月，高级技师李海峰加入台州市劳模工匠技术服务队。")
+    assert ("MEMBER_OF", "李海峰", "台州市劳模工匠技术服务队") in r
+
+
+def test_members_of_a_unit_named_in_another_paragraph_are_not_listed():
+    r = rels("宁波日报讯 宁波市劳模工匠技术服务队成立。\n宁波市海天精工有限公司的技术团队成员有王立军、张晓雯等12人。")
+    assert ("MEMBER_OF", "王立军", "宁波市劳模工匠技术服务队") not in r
+
+
+# ---------------------------------------------------------------- organisers and venues
+
+def test_venue_after_a_locative_with_a_modifier():
+    r = rels("湘潭日报讯 4月20日，湘潭市总工会在位于雨湖区的市职工文化中心召开2024年湘潭市劳模工匠代表座谈会。")
+    assert ("ORGANISED", "湘潭市总工会", "2024年湘潭市劳模工匠代表座谈会") in r
+    assert not any(t == "ORGANISED" and s != "湘潭市总工会" for t, s, _ in r)
+
+
+def test_second_predicate_keeps_the_sentences_subject():
+    r = rels("泸州日报讯 9月5日，泸州市总工会组织市劳模工匠技术服务队走进泸州市酒城机械有限公司，"
+             "并在江阳区召开2024年泸州市劳模工匠现场交流会。")
+    assert ("ORGANISED", "泸州市总工会", "2024年泸州市劳模工匠现场交流会") in r
+
+
+def test_second_predicate_of_a_person_is_not_the_bodys():
+    r = rels("茂名日报讯 5月14日，高州市总工会主席陈丽华带队走访企业，并召开职工座谈会。")
+    assert not any(t == "ORGANISED" for t, _, _ in r)

@@ -37,14 +37,20 @@ DATA = REPO / "tests" / "data"
 # - blind3: written blind (0.875 / 0.699 when added, never tuned on then), then used as the
 #   development set for the relation-recall rules (rosters, counted lists, coordinated people,
 #   visited companies as paragraph topics, speakers at an event, passive organisers): reached
-#   0.967 / 0.961. It is no longer an honest estimate; blind4 (written blind) is the next one.
+#   0.967 / 0.961. It is no longer an honest estimate.
+# - blind4: written blind (0.886 / 0.713 with the rules before blind3's, 0.907 / 0.729 after), then used
+#   as the development set for relation rules fixed as general constructions, each tested on
+#   invented sentences (tests/test_extract_constructions.py): team sections, relative team names,
+#   table rows, 帮助企业 anaphora, titles that are not visit targets, departments of companies,
+#   listed/joining members, venues and second predicates; reached 0.946 / 0.890. It is no longer an
+#   honest estimate either; blind5 (written blind) is the next one.
 GOLD_SETS = [
     ("seeds", SHARED / "seeds", SHARED / "gold" / "seeds.gold.yaml", 0.90, 0.75),
     ("samples", REPO / "samples" / "articles", DATA / "samples.gold.yaml", 0.90, 0.75),
     ("heldout", DATA / "heldout", DATA / "heldout.gold.yaml", 0.97, 0.94),
     ("blind2", DATA / "blind2", DATA / "blind2.gold.yaml", 0.94, 0.88),
     ("blind3", DATA / "blind3", DATA / "blind3.gold.yaml", 0.95, 0.94),
-    ("blind4", DATA / "blind4", DATA / "blind4.gold.yaml", 0.88, 0.70),
+    ("blind4", DATA / "blind4", DATA / "blind4.gold.yaml", 0.93, 0.87),
 ]
 
 

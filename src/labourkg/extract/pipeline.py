@@ -82,6 +82,20 @@ def _arbitrate(ms: list[Mention]) -> list[Mention]:
     return sorted(kept, key=lambda m: m.start)
 
 
+# 某某有限公司研发中心 / 某某有限公司炼钢厂: a department of a registered company; the company is the unit
+# (the department reads as part of a post: 研发中心主任)
+_DEPARTMENT = re.compile(r"(?<=有限公司)[\u4e00-\u9fff]{0,4}(?:研发中心|技术中心|分厂|炼钢厂|炼铁厂|车间|工段|班组|研究院|研究所)$")
+
+
+def _company_of_department(ms: list[Mention]) -> list[Mention]:
+    for m in ms:
+        d = _DEPARTMENT.search(m.name) if m.type in ("Enterprise", "Organization") else None
+        if d is not None and m.surface.endswith(d.group()) and m.how != "short":
+            k = len(d.group())
+            m.type, m.name, m.surface, m.end = "Enterprise", m.name[:-k], m.surface[:-k], m.end - k
+    return ms
+
+
 def _within(doc: Doc, cid: str, anc: str) -> bool:
     c = doc.gaz.regions.get(cid)
     while c is not None:
@@ -323,7 +337,7 @@ def run(text: str, *, path: str | None = None, raw: bytes | None = None) -> dict
     # “某市工匠”张三: a name may start right after an honour or after its closing quote
     cue_ends = [h.end for h in honours] + [h.end + 1 for h in honours if doc.text[h.end : h.end + 1] in "”\"」"]
     found += find_people(doc, cue_ends, {m.name for m in units if m.type == "Person"}, {m.end for m in orgs})
-    doc.mentions = _resolve_bare_units(doc.text, _drop_stray_places(doc, _arbitrate(found)))
+    doc.mentions = _resolve_bare_units(doc.text, _drop_stray_places(doc, _arbitrate(_company_of_department(found))))
     _fold_short_forms(doc)
     doc.mentions = sorted(doc.mentions + pronoun_mentions(doc), key=lambda m: m.start)
     synth: list[Mention] = []

@@ -69,6 +69,7 @@ def find_relations(doc: Doc, synth: list[Mention]) -> list[Rel]:
     _counted(doc, idx, rels)
     coordinated_relations(doc, idx, rels)
     _units(doc, idx, rels)
+    _members_listed(doc, idx, rels)
     _organised(doc, idx, rels)
     _organised_passive(doc, idx, rels)
     _organised_own(doc, idx, rels)
@@ -369,6 +370,35 @@ def _units(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
                     rels.append(Rel("BASED_AT", u, o, o.start, u.end, 0.75))
 
 
+# 成员有张三、李四等12人 / 队员包括…: the people listed are members of the unit the text has just named
+_MEMBERS_ARE = re.compile(r"(?:成员|队员|骨干)(?:主要)?(?:有|包括)")
+# 张三加入某某服务队: joining a team or studio makes one a member
+_JOINS = re.compile(r"(?:正式|也|还)?加入(?:了)?")
+
+
+def _members_listed(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
+    text = doc.text
+    for m in _MEMBERS_ARE.finditer(text):
+        u = idx.last_before(m.start(), ("Studio", "ServiceTeam"), lambda u: bool(u.name))
+        if u is None or m.start() - u.end > 200 or "\n" in text[u.end : m.start()]:
+            continue
+        k = m.end()
+        # each name may carry a short title (队员包括高级技师张三和技师李四)
+        while (p := next(iter(idx.within(k, k + 12, ("Person",))), None)) is not None \
+                and not re.search(r"[,。;:、]", text[k : p.start]) and p.start - k <= 8:
+            rels.append(Rel("MEMBER_OF", p, u, m.start(), p.end, 0.7))
+            if text[p.end : p.end + 1] not in ("、", "和", "及", "与"):
+                break
+            k = p.end + 1
+    for p in idx.within(0, len(text), ("Person",)):
+        j = _JOINS.match(text, p.end)
+        if j is None:
+            continue
+        u = next(iter(idx.within(j.end(), j.end() + 30, ("Studio", "ServiceTeam"))), None)
+        if u is not None and u.name and u.start == j.end():
+            rels.append(Rel("MEMBER_OF", p, u, p.start, u.end, 0.75))
+
+
 # ---------------------------------------------------------------- organising, attending
 
 
@@ -383,10 +413,34 @@ def _subject_before_locative(idx: _Index, text: str, cue: int) -> Mention | None
         if m is None:
             continue
         where = m.start("where")
+        if text.startswith(("位于", "地处"), where):
+            where += 2  # 在位于某区的某中心召开
         covered = idx.within(where, m.end("where"), ("Place",) + _ORGS)
         if covered and covered[0].start == where:
             return subj
     return None
+
+
+_VENUE_BEFORE = re.compile(r"(?:在|于)(?:位于|地处)?(?:[^,。;在]{1,14}的)?$")
+# ，并在某区召开 / ，随后在…举行: a second predicate of the sentence's subject
+_AND_THEN = re.compile(r"[,;](?:并|随后|同时|还)(?:在[^,。;]{1,20})?$")
+
+
+def _sentence_body(doc: Doc, idx: _Index, at: int) -> Mention | None:
+    """The union, government body or organisation that opens the sentence holding ``at`` (after a
+    date): 10月16日，某市总工会组织…."""
+    s, _ = doc.sentence_of(at)
+    first = next((o for o in idx.within(s, at, ("Union", "GovernmentBody", "Organization")) if not o.attrs.get("media")),
+                 None)
+    if first is None or not _OPENING.fullmatch(doc.text, s, first.start):
+        return None
+    if idx.within(first.end, first.end + 8, ("Person",)):
+        return None  # 某总工会主席张三带队…: the person, not the body, is the subject
+    return first
+
+
+# what may stand before a sentence's subject: a dateline (本报讯(记者某某)) and a date
+_OPENING = re.compile(r"(?:[^,。]{0,12}讯(?:\([^)]{0,20}\))?)?[\d年月日上下午晚,\s]{0,14}")
 
 
 _THIS_BODY = re.compile(r"该(会|中心|局|委|院|馆|协会|学会|联合会|办|厅|部|所)")
@@ -416,12 +470,14 @@ def _organised(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
     text = doc.text
     for m in _ORGANISE_RE.finditer(text):
         subj = idx.ending_at(m.start(), ("Union", "GovernmentBody", "Organization"), slack=4)
-        if subj is not None and text[subj.start - 1 : subj.start] in ("在", "于"):
-            subj = None  # 某总工会在某服务中心召开…: the body after 在 is the venue, not the organiser
+        if subj is not None and _VENUE_BEFORE.search(text, max(0, subj.start - 18), subj.start):
+            subj = None  # 某总工会在(位于某区的)某服务中心召开…: the body after 在 is the venue, not the organiser
         if subj is None or re.search(r"[,;。、]", text[subj.end : m.start()]):
             subj = _subject_before_locative(idx, text, m.start())
         if subj is None and (this := _this_body(doc, idx, m.start(), before=True)) is not None:
             subj = this[0]
+        if subj is None and _AND_THEN.search(text, max(0, m.start() - 24), m.start()):
+            subj = _sentence_body(doc, idx, m.start())  # 某总工会组织…走进…，并在某区召开…: the same subject
         if subj is None:
             continue
         s, e = doc.sentence_of(m.start())
