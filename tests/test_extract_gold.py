@@ -44,6 +44,10 @@ DATA = REPO / "tests" / "data"
 #   table rows, 帮助企业 anaphora, titles that are not visit targets, departments of companies,
 #   listed/joining members, venues and second predicates; reached 0.946 / 0.890. It is no longer an
 #   honest estimate either; blind5 (written blind) is the next one.
+# - blind5: written blind (real-newspaper styles: career features, interviews, photo captions, a
+#   union plenary); scored 0.893 / 0.705 with the rules of before the blind3 work, 0.923 / 0.733
+#   after it and 0.923 / 0.754 after the blind4 work (relations P 0.835 R 0.688): the honest
+#   estimate for unseen articles when added.
 GOLD_SETS = [
     ("seeds", SHARED / "seeds", SHARED / "gold" / "seeds.gold.yaml", 0.90, 0.75),
     ("samples", REPO / "samples" / "articles", DATA / "samples.gold.yaml", 0.90, 0.75),
@@ -51,6 +55,7 @@ GOLD_SETS = [
     ("blind2", DATA / "blind2", DATA / "blind2.gold.yaml", 0.94, 0.88),
     ("blind3", DATA / "blind3", DATA / "blind3.gold.yaml", 0.95, 0.94),
     ("blind4", DATA / "blind4", DATA / "blind4.gold.yaml", 0.93, 0.87),
+    ("blind5", DATA / "blind5", DATA / "blind5.gold.yaml", 0.90, 0.72),
 ]
 
 
