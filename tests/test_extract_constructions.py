@@ -190,3 +190,31 @@ def test_second_predicate_keeps_the_sentences_subject():
 def test_second_predicate_of_a_person_is_not_the_bodys():
     r = rels("茂名日报讯 5月14日，高州市总工会主席陈丽华带队走访企业，并召开职工座谈会。")
     assert not any(t == "ORGANISED" for t, _, _ in r)
+
+
+# ---------------------------------------------------------------- career steps, honour predicates
+
+def test_career_verbs_give_the_employer():
+    r = rels("运城日报讯 1998年，孔祥瑞进入运城市金河阀门厂当学徒。2005年，孔祥瑞调入山西晋通液压设备有限公司，担任技术主管。")
+    assert ("WORKS_FOR", "孔祥瑞", "运城市金河阀门厂") in r
+    assert ("WORKS_FOR", "孔祥瑞", "山西晋通液压设备有限公司") in r
+    ents = {e["name"] for e in extract_text("运城日报讯 孔祥瑞调入山西晋通液压设备有限公司。")["entities"]}
+    assert "山西晋通液压设备有限公司" in ents  # the verb is no part of the company's name
+
+
+def test_working_at_hired_by_and_a_bare_post():
+    r = rels("九江日报讯 队员龚立平是江西省劳动模范，在九江赣北电机有限公司担任总工程师；"
+             "覃美兰是“江西工匠”，任九江市庐山精密铸造有限公司质量总监。"
+             "龚立平还被九江职业技术学院聘为客座教授。")
+    assert ("WORKS_FOR", "龚立平", "九江赣北电机有限公司") in r
+    assert ("WORKS_FOR", "覃美兰", "九江市庐山精密铸造有限公司") in r
+    assert ("WORKS_FOR", "龚立平", "九江职业技术学院") in r
+    assert ("RECEIVED", "覃美兰", "江西省工匠") in r  # a subject found by its honour predicate
+
+
+def test_career_near_misses():
+    # 在某中心为职工作报告: a venue, not a job; 分别来自 A 和 B: a distribution read elsewhere
+    r = rels("六安日报讯 市委党校教授檀明在六安市职工文化中心为职工干部作专题宣讲。")
+    assert ("WORKS_FOR", "檀明", "六安市职工文化中心") not in r
+    r = rels("六安日报讯 队员甘晓东、甄立新分别来自六安皖西钢构有限公司和六安金寨茶业有限公司。")
+    assert ("WORKS_FOR", "甘晓东", "六安金寨茶业有限公司") not in r

@@ -33,6 +33,7 @@ _AFTER_TITLE = re.compile(r"总书记|同志|院士")
 _SUBJECT_RE = re.compile(f"{RECEIVE_FILLER}(?:{alt(SUBJECT_CUES)})")
 _POST_AT_END = re.compile(f"(?:{alt(POSTS)})$")
 _COUNTED = re.compile(r"(等)?(?:\d+|[一二两三四五六七八九十百]+)(?:名|位|人)")
+_IS_HONOUR = re.compile(r"(?:也|还|同时)?是(?:一名|一位|首批)?[“\"]?$")
 _CLAUSE_START = set(",。;:!?、\n()“”\"")
 
 
@@ -42,10 +43,11 @@ def _person(doc: Doc, start: int, end: int, how: str) -> Mention:
 
 
 def find_people(doc: Doc, cue_ends: list[int], known: set[str] | None = None,
-                unit_ends: set[int] | None = None) -> list[Mention]:
+                unit_ends: set[int] | None = None, honour_starts: list[int] | None = None) -> list[Mention]:
     """Person mentions. ``cue_ends`` are extra positions where a name may start (ends of honours);
     ``known`` are names found by other steps (studio leaders), whose other occurrences are mentions too;
-    ``unit_ends`` are ends of organisation names (a roster line '单位 姓名' names a person after one)."""
+    ``unit_ends`` are ends of organisation names (a roster line '单位 姓名' names a person after one);
+    ``honour_starts`` are starts of honours (a clause '张三是全国技术能手' names its subject)."""
     text, gaps = doc.text, doc.norm.gaps
     found: dict[int, Mention] = {}
 
@@ -87,6 +89,16 @@ def find_people(doc: Doc, cue_ends: list[int], known: set[str] | None = None,
                 take(i, "title-after")
                 break
     for m in _SUBJECT_RE.finditer(text):
+        for k in (3, 2, 4):
+            i = m.start() - k
+            if i >= 0 and (i == 0 or text[i - 1] in _CLAUSE_START) and read_name(text, i, gaps, strict=True) == k:
+                take(i, "subject")
+                break
+    # ；李强是“某省工匠”，…: a name opening a clause whose predicate is an honour (是, 也是, 还是)
+    for h in honour_starts or ():
+        m = _IS_HONOUR.search(text, max(0, h - 8), h)
+        if m is None:
+            continue
         for k in (3, 2, 4):
             i = m.start() - k
             if i >= 0 and (i == 0 or text[i - 1] in _CLAUSE_START) and read_name(text, i, gaps, strict=True) == k:

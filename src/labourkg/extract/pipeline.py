@@ -336,7 +336,8 @@ def run(text: str, *, path: str | None = None, raw: bytes | None = None) -> dict
     found = orgs + honours + find_events(doc) + units + places + find_towns(doc, places)
     # “某市工匠”张三: a name may start right after an honour or after its closing quote
     cue_ends = [h.end for h in honours] + [h.end + 1 for h in honours if doc.text[h.end : h.end + 1] in "”\"」"]
-    found += find_people(doc, cue_ends, {m.name for m in units if m.type == "Person"}, {m.end for m in orgs})
+    found += find_people(doc, cue_ends, {m.name for m in units if m.type == "Person"}, {m.end for m in orgs},
+                         [h.start for h in honours])
     doc.mentions = _resolve_bare_units(doc.text, _drop_stray_places(doc, _arbitrate(_company_of_department(found))))
     _fold_short_forms(doc)
     doc.mentions = sorted(doc.mentions + pronoun_mentions(doc), key=lambda m: m.start)

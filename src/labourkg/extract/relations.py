@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from labourkg.extract.careers import career_relations
 from labourkg.extract.coordination import coordinated_relations
 from labourkg.extract.grammar import (
     ATTEND_CUES,
@@ -62,6 +63,7 @@ def find_relations(doc: Doc, synth: list[Mention]) -> list[Rel]:
     chains = _chains(doc, idx, rels, synth)
     _received(doc, idx, rels)
     _copula(doc, idx, rels)
+    career_relations(doc, idx, rels)
     _holders(doc, idx, rels)
     _honour_lists(doc, idx, rels)
     _story_honour(doc, idx, rels)
@@ -225,7 +227,7 @@ def _copula(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
             if part == "、" or not part:
                 continue
             h = idx.ending_at(e, ("Honour",), slack=2)
-            if h is not None and h.start >= s and re.fullmatch(r"(?:称号)?(?:获得者|得主)?", text[h.end : e]):
+            if h is not None and h.start >= s and re.fullmatch(r"[”\"]?(?:称号)?(?:获得者|得主)?", text[h.end : e]):
                 rels.append(Rel("RECEIVED", p, h, p.start, h.end, 0.8, _year_attr(text, s, e)))
                 _role(p, h.name)
                 continue
