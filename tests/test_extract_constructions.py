@@ -218,3 +218,29 @@ def test_career_near_misses():
     assert ("WORKS_FOR", "檀明", "六安市职工文化中心") not in r
     r = rels("六安日报讯 队员甘晓东、甄立新分别来自六安皖西钢构有限公司和六安金寨茶业有限公司。")
     assert ("WORKS_FOR", "甘晓东", "六安金寨茶业有限公司") not in r
+
+
+# ---------------------------------------------------------------- 作为…成员, studio designations
+
+def test_member_as_a_team_member():
+    r = rels("柳州日报讯 今年5月，覃志坚作为柳州市劳模工匠技术服务队成员参加“劳模工匠助企行”专项行动。")
+    assert ("MEMBER_OF", "覃志坚", "柳州市劳模工匠技术服务队") in r
+    r = rels("桂林日报讯 作为桂林市劳模工匠技术服务队队员，莫雪梅带领徒弟走访了桂林漓江制药有限公司。")
+    assert ("MEMBER_OF", "莫雪梅", "桂林市劳模工匠技术服务队") in r
+
+
+def test_member_as_needs_a_member_word():
+    # 作为服务队的牵头单位: the company is not a member, and no person stands by 作为
+    r = rels("桂林日报讯 作为桂林市劳模工匠技术服务队的牵头单位，市总工会副主席阳建国介绍了情况。")
+    assert not any(t == "MEMBER_OF" for t, _, _ in r)
+
+
+def test_studio_designation_goes_to_the_studio():
+    text = ("南宁日报讯 2019年，以他名字命名的卢德明劳模创新工作室在南宁港机重工有限公司成立，"
+            "2022年被广西壮族自治区总工会命名为自治区级劳模和工匠人才创新工作室。")
+    assert not any(t == "RECEIVED" and s == "卢德明" for t, s, _ in rels(text))
+    r = rels("嘉兴日报讯 沈伟劳模创新工作室成立于2018年，2023年被认定为浙江省劳模和工匠人才创新工作室。")
+    assert not any(t == "RECEIVED" and s == "沈伟" for t, s, _ in r)
+    # a person's own honour in the same sentence stays his
+    r = rels("嘉兴日报讯 沈伟荣获浙江省劳动模范称号，沈伟劳模创新工作室被认定为浙江省劳模和工匠人才创新工作室。")
+    assert ("RECEIVED", "沈伟", "浙江省劳动模范") in r

@@ -21,6 +21,7 @@ from labourkg.extract.grammar import (
     RECEIVE_CUES,
     alt,
 )
+from labourkg.extract.memberships import membership_as
 from labourkg.extract.model import Doc, Mention, Rel
 from labourkg.extract.received import (
     _bracket_posts,
@@ -72,6 +73,7 @@ def find_relations(doc: Doc, synth: list[Mention]) -> list[Rel]:
     coordinated_relations(doc, idx, rels)
     _units(doc, idx, rels)
     _members_listed(doc, idx, rels)
+    membership_as(doc, idx, rels)
     _organised(doc, idx, rels)
     _organised_passive(doc, idx, rels)
     _organised_own(doc, idx, rels)
@@ -84,7 +86,25 @@ def find_relations(doc: Doc, synth: list[Mention]) -> list[Rel]:
     _located(doc, idx, rels)
     _based_at_employer(doc, idx, rels)
     _anaphoric_help(doc, idx, rels)  # after every host is known: a studio's host is its own company
+    _studio_designations(doc, idx, rels)
     return rels
+
+
+def _studio_designations(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
+    """A studio designation (省级劳模和工匠人才创新工作室) is given to a studio, never to a person:
+    以他名字命名的赵明劳模创新工作室…被市总工会命名为市级劳模和工匠人才创新工作室 gives it to the
+    studio named last before it in the sentence (or the one before); without one it is dropped."""
+    kept: list[Rel] = []
+    for r in rels:
+        if r.type == "RECEIVED" and r.subject.type == "Person" and r.object.name.endswith("工作室"):
+            s, _ = doc.sentence_of(r.object.start)
+            lo, _ = doc.sentence_of(max(0, s - 1))
+            studio = idx.last_before(r.object.start, ("Studio",), ok=lambda m, lo=lo: m.start >= lo)
+            if studio is None:
+                continue
+            r = Rel("RECEIVED", studio, r.object, r.start, r.end, r.confidence, r.attrs)
+        kept.append(r)
+    rels[:] = kept
 
 
 _RELY = re.compile(r"依托|设在|挂靠|落户")
