@@ -244,3 +244,25 @@ def test_studio_designation_goes_to_the_studio():
     # a person's own honour in the same sentence stays his
     r = rels("嘉兴日报讯 沈伟荣获浙江省劳动模范称号，沈伟劳模创新工作室被认定为浙江省劳模和工匠人才创新工作室。")
     assert ("RECEIVED", "沈伟", "浙江省劳动模范") in r
+
+
+# ---------------------------------------------------------------- declared short forms (以下简称)
+
+def _entities(text: str) -> list[dict]:
+    return extract_text(text)["entities"]
+
+
+def test_declared_short_form_is_an_alias():
+    text = ("绍兴日报讯 位于柯桥区的绍兴越州纺织机械有限公司（以下简称“越州纺机”）内，车间一片忙碌。"
+            "技师屠建平在越州纺机从事设备维修已有20年。")
+    ents = [e for e in _entities(text) if e["type"] == "Enterprise"]
+    assert len(ents) == 1 and "越州纺机" in ents[0]["aliases"]
+    assert ("WORKS_FOR", "屠建平", "绍兴越州纺织机械有限公司") in rels(text)
+    ents = _entities("湖州日报讯 湖州南太湖电缆股份有限公司(简称南缆股份)今年新建工作室2个。南缆股份职工达1200人。")
+    assert [e["name"] for e in ents if e["type"] == "Enterprise"] == ["湖州南太湖电缆股份有限公司"]
+
+
+def test_short_form_not_declared_after_a_name():
+    # 简称 far from any name declares nothing
+    ents = _entities("湖州日报讯 湖州南太湖电缆股份有限公司今年新建工作室2个，业内对这类企业简称“链主”。")
+    assert not any("链主" in e["aliases"] for e in ents)

@@ -232,7 +232,7 @@ def _fold_short_forms(doc: Doc) -> None:
             m.name = target
     # enterprises referred to by a short form later in the text
     text = doc.text
-    extra: list[Mention] = []
+    extra: list[Mention] = _declared_short_forms(text, ms)
     for m in [m for m in ms if m.type == "Enterprise"]:
         for short in short_forms(m.name, _places_in(doc, m.name)):
             for occ in re.finditer(re.escape(short), text):
@@ -240,6 +240,28 @@ def _fold_short_forms(doc: Doc) -> None:
                     continue
                 extra.append(Mention(occ.start(), occ.end(), "Enterprise", m.name, short, how="short"))
     ms.extend(extra)
+
+
+# 某某机床有限公司（以下简称“某某机床”）, 某某市总工会(简称市总): an alias declared right after the name
+_DECLARED = re.compile(r"[(,]?(?:以下|下文|下)?简称(?:为)?[:]?[“\"]?([\u4e00-\u9fff]{2,12})[”\"]?\)?")
+_DECLARABLE = ("Enterprise", "Organization", "Union", "GovernmentBody", "Studio", "ServiceTeam", "Event", "Campaign")
+
+
+def _declared_short_forms(text: str, ms: list[Mention]) -> list[Mention]:
+    """Mentions of every occurrence of a short form declared by 简称 after a name (same entity)."""
+    ends = {m.end: m for m in ms if m.type in _DECLARABLE}
+    extra: list[Mention] = []
+    for d in _DECLARED.finditer(text):
+        full = ends.get(d.start())
+        short = d.group(1)
+        if full is None or short == full.name:
+            continue
+        for occ in re.finditer(re.escape(short), text):
+            if any(o.start <= occ.start() < o.end for o in ms + extra):
+                continue
+            extra.append(Mention(occ.start(), occ.end(), full.type, full.name, short, concept=full.concept,
+                                 how="declared"))
+    return extra
 
 
 def _places_in(doc: Doc, name: str, *, prefix: bool = False) -> list[str]:
