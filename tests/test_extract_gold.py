@@ -47,7 +47,10 @@ DATA = REPO / "tests" / "data"
 # - blind5: written blind (real-newspaper styles: career features, interviews, photo captions, a
 #   union plenary); scored 0.893 / 0.705 with the rules of before the blind3 work, 0.923 / 0.733
 #   after it and 0.923 / 0.754 after the blind4 work (relations P 0.835 R 0.688): the honest
-#   estimate for unseen articles when added.
+#   estimate for unseen articles when added. Then used as the development set for career steps
+#   (调入/进入/在…担任/被…聘为/，任…), '张三是“某省工匠”' clauses, 作为…成员, studio designations given
+#   to the studio and declared short forms (以下简称): reached 0.936 / 0.798 (relations P 0.857
+#   R 0.746). It is no longer an honest estimate; blind6 (written blind) is the next one.
 GOLD_SETS = [
     ("seeds", SHARED / "seeds", SHARED / "gold" / "seeds.gold.yaml", 0.90, 0.75),
     ("samples", REPO / "samples" / "articles", DATA / "samples.gold.yaml", 0.90, 0.75),
@@ -55,7 +58,7 @@ GOLD_SETS = [
     ("blind2", DATA / "blind2", DATA / "blind2.gold.yaml", 0.94, 0.88),
     ("blind3", DATA / "blind3", DATA / "blind3.gold.yaml", 0.95, 0.94),
     ("blind4", DATA / "blind4", DATA / "blind4.gold.yaml", 0.93, 0.87),
-    ("blind5", DATA / "blind5", DATA / "blind5.gold.yaml", 0.90, 0.72),
+    ("blind5", DATA / "blind5", DATA / "blind5.gold.yaml", 0.92, 0.78),
 ]
 
 
