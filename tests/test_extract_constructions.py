@@ -266,3 +266,24 @@ def test_short_form_not_declared_after_a_name():
     # 简称 far from any name declares nothing
     ents = _entities("湖州日报讯 湖州南太湖电缆股份有限公司今年新建工作室2个，业内对这类企业简称“链主”。")
     assert not any("链主" in e["aliases"] for e in ents)
+
+
+# ---------------------------------------------------------------- the action campaign of a team's paragraph
+
+def test_team_is_part_of_the_campaign_of_its_paragraph():
+    r = rels("韶山日报讯 韶山市总工会深入开展“劳模工匠助企行”专项行动，组建韶山市红色文旅劳模工匠技术服务队，"
+             "为景区企业提供技术支持。")
+    assert ("PART_OF", "韶山市红色文旅劳模工匠技术服务队", "劳模工匠助企行") in r
+
+
+def test_headline_campaign_covers_the_teams_of_the_article():
+    r = rels("我县“劳模工匠助企行”专项行动启动\n"
+             "临澧日报讯 3月5日，临澧县总工会举行授旗仪式。\n"
+             "临澧县机械制造劳模工匠技术服务队随后走进临澧县恒通机械有限公司。")
+    assert ("PART_OF", "临澧县机械制造劳模工匠技术服务队", "劳模工匠助企行") in r
+
+
+def test_campaign_of_another_brief_is_not_the_teams():
+    r = rels("地方简讯\n■岳阳 岳阳市总工会启动“劳模工匠助企行”专项行动。\n"
+             "■益阳 益阳市劳模工匠技术服务队走进益阳市华兴竹业有限公司，开展设备维护培训。")
+    assert not any(t == "PART_OF" and s == "益阳市劳模工匠技术服务队" for t, s, _ in r)

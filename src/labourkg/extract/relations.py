@@ -696,7 +696,7 @@ def _scene_speakers(doc: Doc, idx: _Index, rels: list[Rel], events: list[Mention
 
 
 _THIS_EVENT = re.compile(r"(?:本次|此次|这次|该|今年的)[\u4e00-\u9fff]{1,4}是[^,。;“”\"]{0,8}[“\"]?$")
-_PART_AFTER = re.compile(r"[”\"]?(?:专项行动|行动|工程|活动)?的(?:重要|主要|具体)?(?:内容|组成部分|实践|举措|环节|抓手|载体)")
+_PART_AFTER = re.compile(r"[”\"]?(?:专项行动|行动|工程|活动)?的(?:重要|主要|具体)?(?:内容|组成部分|实践|举措|环节|抓手|载体|力量|主力军)")
 _ORGS_DID = re.compile(r"(?:联合|共同)?(?:开展|主办|举办|组织|发起|打造|推出|实施)的")
 
 
@@ -730,8 +730,38 @@ def _copula_events(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
                 rels.append(Rel("PART_OF", ev[-1], c, ev[-1].start, c.end, 0.7))
 
 
+# 开展“某某”专项行动: the campaign named as an action (not a goal such as 某某工程)
+_ACTION_AFTER = re.compile(r"[”\"]?(?:专项行动|行动|活动)")
+# a paragraph opening with a brief marker (■长沙 …) starts a separate news item
+_BRIEF = re.compile(r"[■●◆▲★□○]")
+
+
+def _campaign_paragraphs(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
+    """Service teams are the instrument of the action campaign their paragraph names: 组织开展
+    “某某行动”专项行动，以某市服务队为主力军，下设甲分队、乙分队 gives each team PART_OF it.
+    A campaign in the headline (before the dateline's 讯) covers every team of the article."""
+    text = doc.text
+    head_end = text.find("讯")
+    head_end = head_end if 0 <= head_end < 200 else 0
+    head_end = text.rfind("\n", 0, head_end) + 1 if head_end else 0
+    actions = [c for c in idx.within(0, len(text), ("Campaign",))
+               if text[c.start : c.end].endswith("行动") or _ACTION_AFTER.match(text, c.end)]
+    if not actions:
+        return
+    briefs = any(_BRIEF.match(text, k + 1) for k in range(len(text)) if text[k] == "\n")
+    for u in idx.within(0, len(text), ("ServiceTeam",)):
+        lo = text.rfind("\n", 0, u.start) + 1
+        hi = text.find("\n", u.end)
+        hi = len(text) if hi < 0 else hi
+        own = [c for c in actions if lo <= c.start < hi]
+        head = [] if briefs else [c for c in actions if c.end <= head_end]
+        for c in own or head:
+            rels.append(Rel("PART_OF", u, c, u.start, u.end, 0.6))
+
+
 def _part_of(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
     text = doc.text
+    _campaign_paragraphs(doc, idx, rels)
     for u in idx.within(0, len(text), ("ServiceTeam", "Event")):
         s, e = doc.sentence_of(u.start)
         inner = [c for c in idx.within(u.start, u.end, ("Campaign",))]
