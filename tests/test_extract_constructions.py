@@ -287,3 +287,21 @@ def test_campaign_of_another_brief_is_not_the_teams():
     r = rels("地方简讯\n■岳阳 岳阳市总工会启动“劳模工匠助企行”专项行动。\n"
              "■益阳 益阳市劳模工匠技术服务队走进益阳市华兴竹业有限公司，开展设备维护培训。")
     assert not any(t == "PART_OF" and s == "益阳市劳模工匠技术服务队" for t, s, _ in r)
+
+
+# ---------------------------------------------------------------- a list ends at a paragraph of prose
+
+def test_honour_list_entries_then_prose_paragraph():
+    text = ("本报讯 现将获奖名单公布如下：\n三、2024年江西省劳动模范名单\n"
+            "熊建华（南昌市恒泰电子有限公司技师）\n"
+            "许文彬在讲话中指出，受表彰的先进集体和个人是全省职工的优秀代表，各级工会要大力弘扬劳模精神。\n")
+    r = rels(text)
+    assert ("RECEIVED", "熊建华", "江西省劳动模范") in r
+    assert not any(t == "RECEIVED" and s == "许文彬" for t, s, _ in r)
+
+
+def test_honour_list_person_entries_still_received():
+    r = rels("本报讯 2024年九江市劳动模范名单\n刘海涛（九江市恒远船舶有限公司焊工）\n"
+             "彭丽娟（九江市第一人民医院护士长）\n")
+    assert ("RECEIVED", "刘海涛", "九江市劳动模范") in r
+    assert ("RECEIVED", "彭丽娟", "九江市劳动模范") in r

@@ -59,3 +59,28 @@ def test_sentences():
     n = normalise("第一句。第二句！\n标题\n第三句")
     spans = split_sentences(n.text)
     assert [n.text[s:e] for s, e in spans] == ["第一句。", "第二句!", "标题", "第三句"]
+
+
+# A column of full lines sets the typical line length; the paragraphs below are shorter.
+_COLUMN = "韶关市总工会近日组织劳模工匠技术服务队深入乳源县企业开展服务活动。\n" * 4 + "\n"
+
+
+def test_short_prose_lines_inside_a_paragraph_are_joined():
+    orig = _COLUMN + "服务队副队长、全国技术能\n手、韶关市劳动模范曾\n庆华带队来到乳源县。\n"
+    n = normalise(orig)
+    assert "全国技术能手、韶关市劳动模范曾庆华" in n.text
+    k = n.text.index("曾庆华")
+    s, e = n.span(k, k + 3)
+    assert re.sub(r"\s", "", orig[s:e]) == "曾庆华"
+
+
+def test_short_line_continuing_a_wrapped_one_is_joined():
+    orig = _COLUMN + "在翁源县兰花基地，队员、广东省三\n八红旗手获得者\n高级农艺师潘晓云讲解了育苗技术。\n"
+    assert "广东省三八红旗手获得者高级农艺师" in normalise(orig).text
+
+
+def test_headline_before_a_blank_line_and_short_headings_stay_apart():
+    n = normalise(_COLUMN + "劳模工匠走进山区 “把脉”乡村企业\n\n乳源讯 近日，服务队来到乳源县。\n")
+    assert "乡村企业\n乳源讯" in n.text
+    n = normalise(_COLUMN + "获奖名单如下，按地区排列\n广州市\n陈国栋广州恒达电梯有限公司维保部经理\n")
+    assert "\n陈国栋" in n.text

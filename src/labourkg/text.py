@@ -170,6 +170,21 @@ class Normalised:
         return bisect_right(self.pos, original_offset - 1)
 
 
+def _prose(line: str) -> bool:
+    """A line of running text (it has a comma or 顿号): a blank line after it may be an OCR page
+    or column break inside the sentence. A headline (``劳模深入山区 “问诊”企业解难题``) has none,
+    so the blank line after it always ends a paragraph."""
+    m = _ENUMERATOR.match(line)  # the 、 of 三、 numbers a heading, it is no comma
+    return any(ch in "，、,；" for ch in line[m.end() if m else 0 :])
+
+
+def _fragment(line: str, inside: bool) -> bool:
+    """A short line that is only a piece of a paragraph (text wrapped around a picture): running
+    text (``服务队队长、南粤工``), or a line continuing a wrapped one (``广东省五一劳动奖`` before
+    ``章获得者、…``). A line of at most four characters (深圳市, 附件) is a heading of its own."""
+    return _prose(line) or (inside and _visible(line) > 4)
+
+
 def _visible(line: str) -> int:
     """Length of a line without its whitespace (OCR letter-spacing does not make a line fuller)."""
     return sum(1 for ch in line if not ch.isspace())
@@ -198,6 +213,7 @@ def normalise(original: str) -> Normalised:
     n = len(original)
     i = 0
     line_start = 0
+    inside = False  # the current line continues a wrapped one (a short line inside a paragraph)
     while i < n:
         ch = original[i]
         if ch.isspace():
@@ -215,9 +231,9 @@ def normalise(original: str) -> Normalised:
             if newlines:
                 line = original[line_start:i].strip()
                 wrap = (
-                    newlines <= 2
+                    (newlines == 1 or _prose(line))
                     and typical >= 8
-                    and _visible(line) >= typical * 0.8
+                    and (_visible(line) >= typical * 0.8 or (newlines == 1 and _fragment(line, inside)))
                     and prev
                     and prev not in _TERMINAL
                     and nxt
@@ -226,6 +242,7 @@ def normalise(original: str) -> Normalised:
                     and not _list_entry(line)
                     and not _ENUMERATOR.match(original, j)
                 )
+                inside = bool(wrap)
                 if wrap:
                     gaps[len(out)] = "\n"
                 elif out:

@@ -227,6 +227,9 @@ def _honour_lists(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
             continue
         if current is None:
             continue
+        if len(line) > 40 and "。" in line:
+            current = None  # a paragraph of prose (张三在讲话中指出，…。) ends the list
+            continue
         roster = _roster_line(idx, s, e, people)
         if roster:
             # 某某有限公司 张三 (某某厂 李四 …): the unit first, then the person, one or more pairs a line
