@@ -305,3 +305,22 @@ def test_honour_list_person_entries_still_received():
              "彭丽娟（九江市第一人民医院护士长）\n")
     assert ("RECEIVED", "刘海涛", "九江市劳动模范") in r
     assert ("RECEIVED", "彭丽娟", "九江市劳动模范") in r
+
+
+# ---------------------------------------------------------------- the host of a studio, stated around it
+
+def test_next_sentence_names_the_studios_host():
+    r = rels("本报讯 机修分队依托罗振邦劳模创新工作室开展服务。该工作室设在湖南衡阳重工机械有限公司，领衔人罗振邦是“湖湘工匠”。")
+    assert ("BASED_AT", "罗振邦劳模创新工作室", "湖南衡阳重工机械有限公司") in r
+
+
+def test_studio_founded_at_or_located_in_a_company():
+    r = rels("本报讯 2015年，市总工会在九江恒通船舶有限公司挂牌成立柯建明劳模创新工作室。")
+    assert ("BASED_AT", "柯建明劳模创新工作室", "九江恒通船舶有限公司") in r
+    r = rels("本报讯 钱小梅技能大师工作室位于浔阳区的九江华美纺织有限公司。")
+    assert ("BASED_AT", "钱小梅技能大师工作室", "九江华美纺织有限公司") in r
+
+
+def test_located_later_in_the_sentence_is_not_the_studios_host():
+    r = rels("本报讯 领衔人柯建明带着柯建明劳模创新工作室骨干走进位于浔阳区的九江华美纺织有限公司，解决了设备难题。")
+    assert not any(t == "BASED_AT" and o == "九江华美纺织有限公司" for t, _, o in r)

@@ -107,8 +107,39 @@ def _studio_designations(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
     rels[:] = kept
 
 
-_RELY = re.compile(r"依托|设在|挂靠|落户")
+_RELY = re.compile(r"依托|设在|挂靠|落户|位于")
 _SIDE_POST = re.compile(r"兼职|客座|名誉|特聘|顾问")  # a post held on the side: not where the studio is
+
+
+# 该工作室设在某校: the next sentence names the host of the studio just introduced
+_THIS_STUDIO = re.compile(r"(?:该|这个|这间|此)?工作室(?:就|则|目前|现)?(?=依托|设在|挂靠|落户|位于)")
+# 在某公司挂牌成立某工作室: the host named before the studio
+
+
+def _host_after(idx: _Index, text: str, k: int, e: int) -> Mention | None:
+    """The host after a cue at k (依托某公司, 设在某校, 位于某区的某公司)."""
+    for m in _RELY.finditer(text, k, e):
+        o = next(iter(idx.within(m.end(), m.end() + 30, ("Enterprise", "Organization"))), None)
+        if o is None or (m.group() == "位于" and m.start() - k > 2):
+            continue  # 带着工作室骨干走进位于某区的某公司: 位于 only right after the studio
+        if o.start - m.end() <= 2 or re.fullmatch(r"位于[^,。;]{1,12}的", text[m.start() : o.start]):
+            return o
+    return None
+
+
+def _stated_host(doc: Doc, idx: _Index, u: Mention, e: int) -> Mention | None:
+    """The host a studio's own sentence, the sentence after it (该工作室设在…) or 在某公司成立 states."""
+    text = doc.text
+    host = _host_after(idx, text, u.end, e)
+    if host is None and (m := _THIS_STUDIO.match(text, e + 1 if text[e : e + 1] in "。;\n" else e)):
+        host = _host_after(idx, text, m.end(), doc.sentence_of(m.end())[1])
+    if host is None:
+        s, _ = doc.sentence_of(u.start)
+        o = idx.last_before(u.start, ("Enterprise", "Organization"), lambda o: o.start >= s)
+        if o is not None and o.start >= 1 and text[o.start - 1] == "在" \
+                and re.fullmatch(r"(?:挂牌|正式|揭牌)?(?:成立|设立|建立|组建|揭牌)了?", text[o.end : u.start]):
+            host = o
+    return host
 
 
 def _based_at_employer(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
@@ -120,12 +151,7 @@ def _based_at_employer(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
         if u.name in based or not u.name:
             continue
         s, e = doc.sentence_of(u.start)
-        host = None
-        for m in _RELY.finditer(text, u.end, e):
-            o = next(iter(idx.within(m.end(), m.end() + 30, ("Enterprise", "Organization"))), None)
-            if o is not None and o.start - m.end() <= 2:
-                host = o
-                break
+        host = _stated_host(doc, idx, u, e)
         if host is None:
             leaders = {r.subject.name for r in rels if r.type == "LEADS" and r.object.name == u.name}
             employers = {r.object.name: r.object for r in rels if r.type == "WORKS_FOR" and r.subject.name in leaders
