@@ -324,3 +324,25 @@ def test_studio_founded_at_or_located_in_a_company():
 def test_located_later_in_the_sentence_is_not_the_studios_host():
     r = rels("本报讯 领衔人柯建明带着柯建明劳模创新工作室骨干走进位于浔阳区的九江华美纺织有限公司，解决了设备难题。")
     assert not any(t == "BASED_AT" and o == "九江华美纺织有限公司" for t, _, o in r)
+
+
+# ---------------------------------------------------------------- winners listed apart from the conferral
+
+def test_winner_block_after_a_counted_conferral():
+    r = rels("本报讯 大会对获得2024年柳州市五一劳动奖章的25名个人进行表彰。获奖个人中——\n"
+             "制造系统：柳州恒远汽车配件有限公司装配班班长覃志鹏，柳州华通电线有限公司技师韦丽芳；\n"
+             "服务系统：柳州市第三人民医院护士长蓝秀珍。\n")
+    assert ("RECEIVED", "覃志鹏", "柳州市五一劳动奖章") in r
+    assert ("RECEIVED", "蓝秀珍", "柳州市五一劳动奖章") in r
+
+
+def test_units_listed_after_the_bare_honour():
+    r = rels("本报讯 九江市总工会表彰了获得九江市五一劳动奖状的6个单位。获得五一劳动奖状的单位包括"
+             "九江恒通船舶有限公司、九江华美纺织有限公司等。")
+    assert ("RECEIVED", "九江恒通船舶有限公司", "九江市五一劳动奖状") in r
+    assert ("RECEIVED", "九江华美纺织有限公司", "九江市五一劳动奖状") in r
+
+
+def test_people_after_a_block_without_a_counted_conferral_are_no_winners():
+    r = rels("本报讯 柳州市总工会召开座谈会。参加座谈的职工中——\n制造系统：柳州恒远汽车配件有限公司装配班班长覃志鹏。\n")
+    assert not any(t == "RECEIVED" for t, _, _ in r)

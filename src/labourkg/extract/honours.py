@@ -30,7 +30,9 @@ _QUOTES = re.compile(r"[“”\"'‘’《》]")
 _RELATIVE = ("市级", "省级", "县级", "区级", "市", "省", "县", "区")
 # 劳模精神, 工匠故事, 劳模代表: the head word used as a common noun, not an honour
 # 章|状: 五一劳动奖章的 must not fall back to the shorter head 五一劳动奖
-_NOT_AFTER_HEAD = "章|状|精神|故事|工匠|代表|创新|事迹|风采|宣讲|文化|人才|和工匠|服务|助企|技术|协会|的|们|队伍|群体|作用"
+_NOT_AFTER_HEAD = "章|状|精神|故事|工匠|代表|创新|事迹|风采|宣讲|文化|人才|和工匠|服务|助企|技术|协会|们|队伍|群体|作用"
+# 市劳模的, 县工匠的: a short head before 的 is a common noun; 市五一劳动奖章的获得者 is a title
+_COMMON_BEFORE_DE = ("劳模", "劳动模范", "工匠")
 
 
 @cache
@@ -133,6 +135,8 @@ def find_honours(doc: Doc) -> list[Mention]:
             out.append(_mention(doc, m.start(), m.end(), m.group(), "epithet"))
             continue
         head = heads[m.group("head")]
+        if m.group("head") in _COMMON_BEFORE_DE and text[m.end() : m.end() + 1] == "的":
+            continue
         pos = m.start()
         levels = m.group("levels").split("、")
         for k, lvl in enumerate(levels):
@@ -154,7 +158,29 @@ def find_honours(doc: Doc) -> list[Mention]:
             continue  # “比学赶超、争当先锋”: a slogan; a known programme's name: a programme, not a title
         if any(cue in inner for cue in QUOTED_HONOUR_CUES) and not re.match(r"(专项)?行动|工程|活动", text[m.end():]):
             out.append(_mention(doc, m.start(1), m.end(1), inner, "quoted"))
-    return _longest(out)
+    out = _longest(out)
+    return _longest(out + _bare_heads(doc, out, heads))
+
+
+def _bare_heads(doc: Doc, found: list[Mention], heads: dict[str, str]) -> list[Mention]:
+    """A head without a level (获得五一劳动奖状的单位包括…) after the article named that honour with a
+    level (湛江市五一劳动奖状) is a short mention of it, when one honour of the article has that head."""
+    text = doc.text
+    by_head: dict[str, dict[str, Mention]] = {}
+    for m in found:
+        for h in heads:
+            if len(h) >= 5 and m.name.endswith(h) and m.name != h:
+                by_head.setdefault(h, {}).setdefault(m.name, m)
+    out: list[Mention] = []
+    for h, named in by_head.items():
+        if len(named) != 1:
+            continue
+        src = next(iter(named.values()))
+        for m in re.compile(re.escape(h)).finditer(text, src.end):
+            if not any(f.start <= m.start() < f.end for f in found) and not re.match(_NOT_AFTER_HEAD, text[m.end():]):
+                out.append(Mention(m.start(), m.end(), "Honour", src.name, m.group(), concept=src.concept,
+                                   attrs=dict(src.attrs), how="bare"))
+    return out
 
 
 def _longest(ms: list[Mention]) -> list[Mention]:

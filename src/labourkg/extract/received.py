@@ -310,3 +310,52 @@ def _story_honour(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
                 continue
             rels.append(Rel("RECEIVED", p, h, s, end, 0.65, dict(year)))
             _role(p, h.name)
+
+
+# 获得某奖章的30名个人 / 某奖状的8个单位: an honour conferred on a count of people or of units
+_COUNT_OF = re.compile(r"的\d+(?:名|位)(?:个人|职工|同志|选手|劳动者)|的\d+个(?:单位|集体|班组|企业)")
+# 获奖个人中—— / 受表彰的个人有: the lines after it list the winners of the individual honour
+_WINNER_BLOCK = re.compile(r"(?:获奖|受表彰的?|获表彰的?)(?:个人|职工)(?:中|有|包括|名单)")
+# 获得某奖状的单位包括A、B等 / 荣获某奖章的职工有：A、B
+_WINNERS_OF = re.compile(r"的?(?:单位|企业|集体|个人|职工|选手|同志)?(?:包括|有)[:]?")
+
+
+def _conferral_lists(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
+    """Winners listed apart from the conferral: 大会对获得某市五一劳动奖章的30名个人进行表彰。获奖个人中——
+    then lines of 单位职务姓名 (until a line naming another honour); and 获得某奖状的单位包括A、B等."""
+    text = doc.text
+    single = None
+    for h in idx.within(0, len(text), ("Honour",)):
+        m = _COUNT_OF.match(text, h.end)
+        if m and ("名" in m.group() or "位" in m.group()[:3]):
+            single = single or h
+        if (w := _WINNERS_OF.match(text, h.end)) and w.group() and re.search(r"(?:获得|荣获|获)$", text[max(0, h.start - 3) : h.start]):
+            _listed_after(doc, idx, rels, h, w.end())
+    if single is None:
+        return
+    for b in _WINNER_BLOCK.finditer(text, single.end):
+        line_end = text.find("\n", b.end())
+        k = len(text) if line_end < 0 else line_end + 1
+        while k < len(text):
+            e = text.find("\n", k)
+            e = len(text) if e < 0 else e
+            if idx.within(k, e, ("Honour",)):
+                break
+            for p in idx.within(k, e, ("Person",)):
+                if p.how not in ("byline", "pronoun"):
+                    rels.append(Rel("RECEIVED", p, single, k, e, 0.65, _year_attr(text, single.start - 6, single.end)))
+                    _role(p, single.name)
+            k = e + 1
+        break
+
+
+def _listed_after(doc: Doc, idx: _Index, rels: list[Rel], h: Mention, k: int) -> None:
+    """The recipients written as a list from k: A、B和C(等)."""
+    text = doc.text
+    _, e = doc.sentence_of(h.start)
+    while (u := next(iter(idx.within(k, e, ("Person", *_ORGS))), None)) is not None and u.start - k <= 1:
+        rels.append(Rel("RECEIVED", u, h, h.start, u.end, 0.7))
+        k = u.end
+        if text[k : k + 1] not in ("、", "和", "及", ","):
+            break
+        k += 1

@@ -25,6 +25,7 @@ from labourkg.extract.memberships import membership_as
 from labourkg.extract.model import Doc, Mention, Rel
 from labourkg.extract.received import (
     _bracket_posts,
+    _conferral_lists,
     _counted,
     _holders,
     _honour_lists,
@@ -68,6 +69,7 @@ def find_relations(doc: Doc, synth: list[Mention]) -> list[Rel]:
     _holders(doc, idx, rels)
     _honour_lists(doc, idx, rels)
     _story_honour(doc, idx, rels)
+    _conferral_lists(doc, idx, rels)
     _bracket_posts(doc, idx, rels)
     _counted(doc, idx, rels)
     coordinated_relations(doc, idx, rels)
