@@ -94,3 +94,14 @@ def test_article_fields_and_gb18030(tmp_path):
     assert doc["article"]["chars"] == len(text)
     assert len(doc["article"]["id"]) == 64
     assert any(e["name"] == "惠州市总工会" for e in doc["entities"])
+
+
+def test_writer_of_a_news_brief_in_brackets():
+    e = ents("■岳阳 岳阳市总工会日前举办职工技能比武，300余名职工参赛。（龚志平）\n"
+             "■益阳 益阳市总工会走访困难职工家庭20户。（钟丽娜）")
+    assert {"龚志平", "钟丽娜"} <= e["Person"]
+
+
+def test_bracketed_word_after_a_sentence_is_no_writer():
+    e = ents("岳阳市总工会举办职工技能比武，300余名职工参赛。（完）\n益阳市总工会走访困难职工。（图文）")
+    assert "Person" not in e
