@@ -346,3 +346,20 @@ def test_units_listed_after_the_bare_honour():
 def test_people_after_a_block_without_a_counted_conferral_are_no_winners():
     r = rels("本报讯 柳州市总工会召开座谈会。参加座谈的职工中——\n制造系统：柳州恒远汽车配件有限公司装配班班长覃志鹏。\n")
     assert not any(t == "RECEIVED" for t, _, _ in r)
+
+
+# ---------------------------------------------------------------- sections named on their own
+
+def test_sections_listed_after_the_team():
+    t = teams("清远日报讯 清远市劳模工匠技术服务队下设陶瓷分队、电子分队2支分队，走进企业开展服务。")
+    assert {"清远市劳模工匠技术服务队陶瓷分队", "清远市劳模工匠技术服务队电子分队"} <= t
+
+
+def test_section_opening_a_clause_leads_and_members():
+    r = rels("潮州日报讯 潮州市劳模工匠技术服务队今年组建了4支分队。食品分队队长、高级技师许少雄带领队员走进潮州市福顺食品厂。")
+    assert ("LEADS", "许少雄", "潮州市劳模工匠技术服务队食品分队") in r
+
+
+def test_counted_or_each_section_is_no_section():
+    t = teams("潮州日报讯 潮州市劳模工匠技术服务队下设食品、陶瓷等4个分队，各分队定期走访企业。")
+    assert not any(x.endswith("分队") for x in t)

@@ -105,3 +105,13 @@ def test_writer_of_a_news_brief_in_brackets():
 def test_bracketed_word_after_a_sentence_is_no_writer():
     e = ents("岳阳市总工会举办职工技能比武，300余名职工参赛。（完）\n益阳市总工会走访困难职工。（图文）")
     assert "Person" not in e
+
+
+def test_table_row_run_together_splits_at_a_place():
+    e = ents("附：服务项目一览表\n序号 服务分队 服务企业 成效 1 陶瓷分队 清远恒美陶瓷有限 公司 能耗降低 2 电子分队 英德市华科电子有 限公司 良率提高")
+    assert {"清远恒美陶瓷有限公司", "英德市华科电子有限公司"} <= e["Enterprise"]
+
+
+def test_letter_spaced_company_name_is_not_split():
+    e = ents("本报讯 记者走进清 远 恒 美 陶 瓷 有 限 公 司，了解生产情况。")
+    assert "清远恒美陶瓷有限公司" in e["Enterprise"]

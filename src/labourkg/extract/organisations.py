@@ -179,7 +179,7 @@ def find_organisations(doc: Doc) -> list[Mention]:
             start = _jurisdiction_start(doc, m.start(), s0)
         if start < 0:
             start = left_start(text, m.start(), s0, kind="org", gaps=doc.norm.gaps)
-            start = strip_modifiers(text, start, m.start())
+            start = strip_modifiers(text, _cell_start(doc, start, m.start()), m.start())
         # 团市委, 中共茂名市委: the jurisdiction may have been cut by the tokenizer
         for pre in ("中共", "共青团", "政协", "团"):
             if text[start - len(pre) : start] == pre:
@@ -201,6 +201,16 @@ def find_organisations(doc: Doc) -> list[Mention]:
         out.append(Mention(m.start(1), m.end(1), "Organization", m.group(1), m.group(1), attrs={"media": True},
                            how="dateline"))
     return _drop_nested(out)
+
+
+def _cell_start(doc: Doc, start: int, head: int) -> int:
+    """A table row run together (序号 服务分队 服务企业 …: 1 石化分队 广东某某有限 公司): a space
+    before a place name inside the name is a cell border, and the name starts after the last one."""
+    gaps = doc.norm.gaps
+    for p in range(head - 2, start, -1):
+        if gaps.get(p) in (" ", "w") and doc.gaz.place_re.match(doc.text, p):
+            return p
+    return start
 
 
 def _drop_nested(ms: list[Mention]) -> list[Mention]:

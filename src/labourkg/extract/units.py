@@ -25,7 +25,12 @@ _BARE_RE = re.compile(r"(?:该|这个|这支)?(工作室|服务队)(?=队长|领
 _COUNT = re.compile(r"^(?:\d+|[一二两三四五六七八九十百千]+)[个家支名批]")
 # 服务队电力分队 / 某市某某服务队机械装备分队: a section of the team just named; later a bare 分队 before
 # 队长 / 成员 is that section
-_SUBTEAM_RE = re.compile(r"(?<=服务队)(?P<sec>[\u4e00-\u9fff]{2,6}?)分队|(?<![\u4e00-\u9fff])分队(?=队长|成员|队员|负责人)")
+# A section named on its own at a clause start or in a list (下设石化分队、农机分队; 。电力分队队长…) is a
+# section of the team named last before it too.
+_SUBTEAM_RE = re.compile(r"(?<=服务队)(?P<sec>[\u4e00-\u9fff]{2,6}?)分队|(?<![\u4e00-\u9fff])分队(?=队长|成员|队员|负责人)"
+                         r"|(?:(?<=[,。;:、\n“])|(?<=下设)|(?<=组建))(?P<own>[\u4e00-\u9fff]{2,4}?)分队")
+_SEC_VERB = re.compile(r"下设|组建了?|成立了?|设立了?|设有|包括|其中")
+_NOT_SECTION = ("各", "每", "该", "这", "两", "多", "几", "首", "小", "个")
 _SEC_STOP = set("的和与及等个支在为")
 # a team named relative to the home city or province (市劳模工匠技术服务队): that city's team
 _RELATIVE_FRONT = ("市", "省")
@@ -213,8 +218,15 @@ def _subteams(text: str) -> list[Mention]:
     out: list[Mention] = []
     for m in _SUBTEAM_RE.finditer(text):
         sec = m.group("sec")
+        start = m.start()
+        if m.group("own") or (sec and _SEC_VERB.match(sec)):
+            sec = m.group("own") or sec
+            verb = _SEC_VERB.match(sec)  # 服务队下设陶瓷分队: the verb opens no section name
+            sec, start = (sec[verb.end() :], m.start() + verb.end()) if verb else (sec, start)
+            if len(sec) < 2 or sec.startswith(_NOT_SECTION) or "服务" in sec:
+                continue
         if sec is not None and any(c in _SEC_STOP for c in sec):
             continue
-        out.append(Mention(m.start(), m.end(), "ServiceTeam", "", m.group(), how="subteam" if sec else "bare-sub",
+        out.append(Mention(start, m.end(), "ServiceTeam", "", text[start : m.end()], how="subteam" if sec else "bare-sub",
                            attrs={"_sec": sec} if sec else {}))
     return out
