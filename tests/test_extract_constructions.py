@@ -363,3 +363,17 @@ def test_section_opening_a_clause_leads_and_members():
 def test_counted_or_each_section_is_no_section():
     t = teams("潮州日报讯 潮州市劳模工匠技术服务队下设食品、陶瓷等4个分队，各分队定期走访企业。")
     assert not any(x.endswith("分队") for x in t)
+
+
+# ---------------------------------------------------------------- a table of services
+
+def test_service_table_rows_give_helped():
+    r = rels("清远日报讯 清远市劳模工匠技术服务队下设陶瓷分队、电子分队。\n附：服务项目一览表\n"
+             "序号 服务分队 服务企业 成效 1 陶瓷分队 清远恒美陶瓷有限 公司 能耗降低 2 电子分队 英德市华科电子有 限公司 良率提高\n")
+    assert ("HELPED", "清远市劳模工匠技术服务队陶瓷分队", "清远恒美陶瓷有限公司") in r
+    assert ("HELPED", "清远市劳模工匠技术服务队电子分队", "英德市华科电子有限公司") in r
+
+
+def test_team_and_firm_in_running_text_are_no_table_row():
+    r = rels("清远日报讯 截至6月底，清远市劳模工匠技术服务队服务企业36家，其中包括清远恒美陶瓷有限公司。")
+    assert not any(t == "HELPED" and o == "清远恒美陶瓷有限公司" for t, _, o in r)

@@ -84,6 +84,7 @@ def find_relations(doc: Doc, synth: list[Mention]) -> list[Rel]:
     _locative_help(doc, idx, rels)
     _topic_help(doc, idx, rels)
     _part_of(doc, idx, rels)
+    _service_table(doc, idx, rels)
     _copula_events(doc, idx, rels)
     _located(doc, idx, rels)
     _based_at_employer(doc, idx, rels)
@@ -785,6 +786,26 @@ def _campaign_paragraphs(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
         head = [] if briefs else [c for c in actions if c.end <= head_end]
         for c in own or head:
             rels.append(Rel("PART_OF", u, c, u.start, u.end, 0.6))
+
+
+# the header of a table of services: a column of teams (服务分队, 服务队, 工作室) and one of firms served
+_SERVICE_HEADER = re.compile(r"^(?:序号|编号)?(?:服务分队|服务队|分队|工作室|服务团队)(?:名称)?(?:服务企业|服务对象|受助企业|企业名称)",
+                             re.M)
+
+
+def _service_table(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
+    """Rows of a table of services (序号 服务分队 服务企业 … / 1 甲分队 某某有限公司 …): the team of a
+    row helped the firm of that row, that is the first firm after it before the next team."""
+    text = doc.text
+    for h in _SERVICE_HEADER.finditer(text):
+        end = text.find("\n\n", h.end())
+        end = len(text) if end < 0 else end
+        units = idx.within(h.end(), end, ("ServiceTeam", "Studio"))
+        for k, u in enumerate(units):
+            stop = units[k + 1].start if k + 1 < len(units) else end
+            firm = next(iter(idx.within(u.end, stop, ("Enterprise", "Organization"))), None)
+            if firm is not None:
+                rels.append(Rel("HELPED", u, firm, u.start, firm.end, 0.65))
 
 
 def _part_of(doc: Doc, idx: _Index, rels: list[Rel]) -> None:

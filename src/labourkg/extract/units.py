@@ -28,7 +28,7 @@ _COUNT = re.compile(r"^(?:\d+|[一二两三四五六七八九十百千]+)[个家
 # A section named on its own at a clause start or in a list (下设石化分队、农机分队; 。电力分队队长…) is a
 # section of the team named last before it too.
 _SUBTEAM_RE = re.compile(r"(?<=服务队)(?P<sec>[\u4e00-\u9fff]{2,6}?)分队|(?<![\u4e00-\u9fff])分队(?=队长|成员|队员|负责人)"
-                         r"|(?:(?<=[,。;:、\n“])|(?<=下设)|(?<=组建))(?P<own>[\u4e00-\u9fff]{2,4}?)分队")
+                         r"|(?:(?<=[,。;:、\n“\d])|(?<=下设)|(?<=组建))(?P<own>[\u4e00-\u9fff]{2,4}?)分队")
 _SEC_VERB = re.compile(r"下设|组建了?|成立了?|设立了?|设有|包括|其中")
 _NOT_SECTION = ("各", "每", "该", "这", "两", "多", "几", "首", "小", "个")
 _SEC_STOP = set("的和与及等个支在为")
