@@ -47,6 +47,8 @@ LEVELS = ("", "national", "provincial", "municipal", "county", "industry", "ente
 LEVEL_ZH = {"national": "国家级", "provincial": "省级", "municipal": "市级", "county": "县级", "industry": "行业级",
             "enterprise": "企业级"}
 LABEL_CODE = {lab: i for i, lab in enumerate(NODE_LABELS)}
+# vocabulary concepts: a few thousand nodes that most explanation paths pass through
+CONCEPT_CODES = frozenset(LABEL_CODE[lab] for lab in ("Skill", "Industry", "Place", "Honour"))
 
 # Relationship weights of the random walk (both directions); mass is split by type first, then
 # evenly inside a type, so a hub's thousands of NEEDS edges do not drown its HAS_SKILL edges.
@@ -105,6 +107,7 @@ class Projection:
     fingerprint: tuple = ()
     build_seconds: float = 0.0
     _csr: dict[tuple[str, bool], sp.csr_matrix] = field(default_factory=dict, repr=False)
+    _concept_nodes: dict[int, dict[str, Any]] = field(default_factory=dict, repr=False)
 
     @property
     def n(self) -> int:
@@ -117,8 +120,13 @@ class Projection:
         return NODE_LABELS[int(self.label[i])]
 
     def node(self, i: int) -> dict[str, Any]:
-        """A path step: ``{"id", "label", "name"}``."""
-        return {"id": self.ids[i], "label": self.label_of(i), "name": self.names.get(i) or self.ids[i]}
+        """A path step: ``{"id", "label", "name"}`` (a new dict: callers may change it)."""
+        hit = self._concept_nodes.get(i)
+        if hit is None:
+            hit = {"id": self.ids[i], "label": self.label_of(i), "name": self.names.get(i) or self.ids[i]}
+            if int(self.label[i]) in CONCEPT_CODES:  # skills, industries, places, honours: in most paths
+                self._concept_nodes[i] = hit
+        return dict(hit)
 
     def by_register_id(self, rid: str, labels: tuple[str, ...]) -> int:
         codes = [LABEL_CODE[lab] for lab in labels]

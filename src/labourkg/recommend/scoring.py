@@ -222,10 +222,10 @@ def score(ix: RecIndex, target: Target, weights: Weights, *, cands: np.ndarray |
     of its industry division; ``mask`` (per provider, bool) filters them (kind, region, capacity).
 
     With ``k`` the result keeps only candidates that may still be among the ``k`` best (exact
-    pruning: ``top_k(scored, k)`` is the same as without it). Industry and region are at most 1,
-    so a candidate whose other signals plus those two weights stay below the ``k``-th best score
-    of the other signals alone can never reach the top ``k``; it is dropped before its industry
-    and region are computed.
+    pruning: ``top_k(scored, k)`` is the same as without it). Industry is at most 1, so a
+    candidate whose other signals plus the industry weight stay below the ``k``-th best score of
+    the other signals alone can never reach the top ``k``; it is dropped before its industry is
+    computed (the costly signal: a gather over each candidate's industries).
 
     ``memo`` (a ``SignalMemo`` of ``ix``) reuses signals across calls; the result is the same."""
     wn = weights.normalised()
@@ -249,17 +249,18 @@ def score(ix: RecIndex, target: Target, weights: Weights, *, cands: np.ndarray |
         cands = cands[mask[cands]]
     parts = {
         "skill": skill_all[cands],
+        "region": sig.region_match(ix, target.place, cands),  # three gathers: cheap on every candidate
         "credibility": ix.credibility[cands],
         "ppr": sig.relative(ppr_all[cands]),  # relative to the best of all candidates, before pruning
         "history": sig.history(own[cands]),
         "similar": sig.similar(sim_all[cands]),
     }
     if k is not None and 0 < k < len(cands):
-        lower = np.zeros(len(cands))  # the score without industry and region: a lower bound
-        for s in ("skill", "credibility", "ppr", "history", "similar"):
+        lower = np.zeros(len(cands))  # the score without industry: a lower bound
+        for s in ("skill", "region", "credibility", "ppr", "history", "similar"):
             if wn[s] > 0:
                 lower += wn[s] * parts[s]
-        upper = lower + (wn["industry"] if target.industries else 0.0) + (wn["region"] if target.place >= 0 else 0.0)
+        upper = lower + (wn["industry"] if target.industries else 0.0)
         kth = min(float(np.partition(lower, len(lower) - k)[len(lower) - k]), 1.0)
         keep = np.flatnonzero(upper >= kth - 1e-9)  # margin: float order of the sums
         if len(keep) < len(cands):
@@ -269,7 +270,7 @@ def score(ix: RecIndex, target: Target, weights: Weights, *, cands: np.ndarray |
         "skill": parts["skill"],
         "industry": memo.industry_match(target.industries, cands) if memo is not None
         else sig.industry_match(ix, target.industries, cands),
-        "region": sig.region_match(ix, target.place, cands),
+        "region": parts["region"],
         "credibility": parts["credibility"],
         "ppr": parts["ppr"],
         "history": parts["history"],

@@ -87,21 +87,27 @@ def skill_scores(ix: RecIndex, needs: list[int], need_w: np.ndarray) -> tuple[np
         return total, exps
     sp_ = ix.skill_prov
     unique_rows = sp_.has_canonical_format  # no repeated provider within a row: plain fancy indexing is exact
+    m = np.zeros(P)  # one need's best similarity per provider, cleared where it was written
     for s, w in zip(needs, need_w, strict=True):
-        m = np.zeros(P)
         ex = expand_need(ix, s)
         exps.append(ex)
+        touched = []
         for e in ex:
             k = ix.skill_pos[e.skill]
             a, b = sp_.indptr[k], sp_.indptr[k + 1]
             if a == b:
                 continue
             pv = sp_.indices[a:b]
+            touched.append(pv)
             if unique_rows:
                 m[pv] = np.maximum(m[pv], e.sim * sp_.data[a:b])
             else:
                 np.maximum.at(m, pv, e.sim * sp_.data[a:b])
-        total += w * m
+        if touched:
+            # a provider repeated in ``hit`` is written once with the same value: no double count
+            hit = np.concatenate(touched)
+            total[hit] += w * m[hit]
+            m[hit] = 0.0
     return total / float(np.sum(need_w)), exps
 
 
@@ -154,7 +160,10 @@ def engagement_counts(ix: RecIndex, enterprise: int) -> np.ndarray:
 
 def history(counts: np.ndarray) -> np.ndarray:
     """1 - 0.5^count: one past engagement with this SME is worth 0.5, two 0.75."""
-    return 1.0 - np.power(0.5, counts)
+    out = np.zeros(len(counts))
+    seen = np.flatnonzero(counts)  # nearly every candidate has none: power only where it matters
+    out[seen] = 1.0 - np.power(0.5, counts[seen])
+    return out
 
 
 def similar_counts(ix: RecIndex, needs: list[int], need_w: np.ndarray, own: np.ndarray,
@@ -164,13 +173,17 @@ def similar_counts(ix: RecIndex, needs: list[int], need_w: np.ndarray, own: np.n
     if not needs:
         return out
     w = need_w / max(float(np.max(need_w)), 1e-9)
+    own_share = 0.0
     for s, ws in zip(needs, w, strict=True):
         k = ix.skill_pos[s]
         a, b = ix.skill_eng.indptr[k], ix.skill_eng.indptr[k + 1]
         out[ix.skill_eng.indices[a:b]] += ws * ix.skill_eng.data[a:b]
         if enterprise >= 0 and ix.proj.has_edge("NEEDS", enterprise, s):
-            out -= ws * own  # the SME's own engagements count in ``history``, not here
-    return np.maximum(out, 0.0)
+            own_share += ws  # the SME's own engagements count in ``history``, not here
+    if own_share:
+        mine = np.flatnonzero(own)  # a handful of providers: not a pass over all of them
+        out[mine] = np.maximum(out[mine] - own_share * own[mine], 0.0)
+    return out
 
 
 def similar(counts: np.ndarray) -> np.ndarray:
