@@ -377,3 +377,19 @@ def test_service_table_rows_give_helped():
 def test_team_and_firm_in_running_text_are_no_table_row():
     r = rels("清远日报讯 截至6月底，清远市劳模工匠技术服务队服务企业36家，其中包括清远恒美陶瓷有限公司。")
     assert not any(t == "HELPED" and o == "清远恒美陶瓷有限公司" for t, _, o in r)
+
+
+# ---------------------------------------------------------------- 某某公司 for 某地某某…有限公司, without 简称
+
+def _enterprises(text: str) -> set[str]:
+    return {e["name"] for e in extract_text(text)["entities"] if e["type"] == "Enterprise"}
+
+
+def test_trade_name_with_bare_company_is_the_full_company():
+    assert _enterprises("本报讯 服务队走进广西恒源新材料有限公司。恒源公司总经理韦立新说，难题解决了。") == {"广西恒源新材料有限公司"}
+    assert _enterprises("本报讯 队员来到柳州华工机械集团有限公司。华工集团技术部部长覃明介绍了情况。") == {"柳州华工机械集团有限公司"}
+
+
+def test_other_trade_name_is_another_company():
+    assert _enterprises("本报讯 服务队走进广西恒源新材料有限公司。宏达公司总经理韦立新也来参观。") == {
+        "广西恒源新材料有限公司", "宏达公司"}

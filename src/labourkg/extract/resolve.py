@@ -48,6 +48,16 @@ def short_forms(name: str, place_prefixes: Iterable[str] = ()) -> list[str]:
     return out
 
 
+def _trade_short(short: str, full: str) -> bool:
+    """润泽公司 for 广东润泽新材料有限公司 (no 简称 declared): the trade name after the place plus a bare
+    公司/集团, the full name a company of that legal form with the trade name right after a short place."""
+    m = re.fullmatch(r"([\u4e00-\u9fff]{2,3})(公司|集团)", short)
+    if m is None or not re.search(r"(?:有限公司|有限责任公司|集团)$", full) or m.group(2) not in full:
+        return False
+    k = full.find(m.group(1))
+    return 2 <= k <= 4
+
+
 def _subsequence(short: str, full: str) -> bool:
     it = iter(full)
     return all(ch in it for ch in short)
@@ -74,7 +84,8 @@ def absorb(short: str, full: str, kind: str) -> bool:
         # a prefix that is itself a complete name (某学院 of 某学院某中心) is the parent, not a short form
         # 竹编工艺品厂 of 某市某镇竹编工艺品厂: the name without its places (a town the gazetteer may not know)
         return short in short_forms(full) or (len(short) >= 4 and full.startswith(short) and not _COMPLETE.search(short)) \
-            or (len(short) >= 5 and full.endswith(short) and re.search(r"[市县区镇乡]$", full[: -len(short)]) is not None)
+            or (len(short) >= 5 and full.endswith(short) and re.search(r"[市县区镇乡]$", full[: -len(short)]) is not None) \
+            or _trade_short(short, full)
     if kind == "GovernmentBody":
         # 市住建局 / 市住房和城乡建设局, 市发改局 / 市发展和改革局: an abbreviation keeps the
         # jurisdiction and the head and picks characters of the full name in order
