@@ -393,3 +393,18 @@ def test_trade_name_with_bare_company_is_the_full_company():
 def test_other_trade_name_is_another_company():
     assert _enterprises("本报讯 服务队走进广西恒源新材料有限公司。宏达公司总经理韦立新也来参观。") == {
         "广西恒源新材料有限公司", "宏达公司"}
+
+
+# ---------------------------------------------------------------- 带领队员，到位于某区的某公司调研
+
+def test_group_leader_visits_a_firm_located_somewhere():
+    r = rels("本报讯 8月下旬，分队队长、高级技师韦立新带领队员，到位于柳南区的广西恒源新材料有限公司调研。"
+             "针对该公司生产线频繁停机的问题，队员们现场拆检螺杆。")
+    assert ("VISITED", "韦立新", "广西恒源新材料有限公司") in r
+    assert ("HELPED", "韦立新", "广西恒源新材料有限公司") in r
+
+
+def test_leader_visits_without_a_problem_is_no_help():
+    r = rels("本报讯 6月，全国劳动模范覃建华率队到柳州华工机械集团有限公司考察。考察组听取了企业汇报。")
+    assert ("VISITED", "覃建华", "柳州华工机械集团有限公司") in r
+    assert not any(t == "HELPED" for t, _, _ in r)

@@ -47,22 +47,36 @@ def _leader_of_group(text: str, idx: _Index, s: int, e: int) -> Mention | None:
     return None
 
 
-_TO_VISIT = re.compile(r"(?:带队|一行|专程|率队)?(?:到|赴|来到)$")
+_TO_VISIT = re.compile(r"(?:带队|一行|专程|率队)?(?:到|赴|来到)(?:位于[^,。;]{1,12}的)?$")
 _VISIT_AFTER = re.compile(r"(?:调研|考察|参观|视察|走访|检查|指导|慰问)")
+# 针对该公司…的问题: the next sentence takes up the problem of the firm just visited
+_ITS_PROBLEM = re.compile(r"(?:针对|围绕|为解决|为)(?:该|这家|这个)(?:公司|企业|厂)")
 
 
 def _visit_to(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
-    """张三（带队）到某工作室调研: the visit cue after the place visited (到 X 调研/考察)."""
+    """张三（带队）到某工作室调研, 张三带领队员，到位于某区的某公司调研: the visit cue after the place
+    visited (到 X 调研/考察); 针对该公司…问题 in the next sentence makes the visit a help."""
     text = doc.text
+    led = {r.subject.name: r.object for r in rels if r.type == "LEADS" and r.object.name}
     for t in idx.within(0, len(text), ("Enterprise", "Organization", "Studio")):
         if not t.name or not _VISIT_AFTER.match(text, t.end):
             continue
-        lead = _TO_VISIT.search(text, max(0, t.start - 6), t.start)
+        lead = _TO_VISIT.search(text, max(0, t.start - 24), t.start)
         if lead is None:
             continue
+        s, e = doc.sentence_of(t.start)
         p = idx.ending_at(lead.start(), ("Person",))
-        if p is not None and p.end == lead.start() and "journalist" not in p.attrs.get("roles", ()):
-            rels.append(Rel("VISITED", p, t, p.start, t.end + 2, 0.7))
+        if p is None or p.end != lead.start():
+            p = _leader_of_group(text, idx, s, lead.start())
+            if p is None or not re.fullmatch(r"[^,。;]{0,6}[,]?", text[p.end + 2 : lead.start()]):
+                continue  # 张三带领队员，到…: the group's leader, with nothing but the group in between
+        if "journalist" in p.attrs.get("roles", ()):
+            continue
+        rels.append(Rel("VISITED", p, t, p.start, t.end + 2, 0.7))
+        if t.type == "Enterprise" and _ITS_PROBLEM.match(text, e + 1 if text[e : e + 1] in "。;" else e):
+            for a in (p, led.get(p.name)):
+                if a is not None:
+                    rels.append(Rel("HELPED", a, t, p.start, e, 0.65))
 
 
 def _help_visit(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
