@@ -115,3 +115,15 @@ def test_table_row_run_together_splits_at_a_place():
 def test_letter_spaced_company_name_is_not_split():
     e = ents("本报讯 记者走进清 远 恒 美 陶 瓷 有 限 公 司，了解生产情况。")
     assert "清远恒美陶瓷有限公司" in e["Enterprise"]
+
+
+def test_plenary_session_of_a_committee_is_an_event():
+    e = ents("本报讯 3月8日，韶关市总工会召开第九届委员会第二次全体（扩大）会议，部署全年工作。")
+    assert "第九届委员会第二次全体(扩大)会议" in {n.replace("（", "(").replace("）", ")") for n in e.get("Event", ())}
+    e = ents("本报讯 乐昌市总工会八届四次全委会议召开。")
+    assert any(n.endswith("八届四次全委会议") for n in e.get("Event", ()))
+
+
+def test_a_meeting_without_a_session_is_no_event():
+    e = ents("本报讯 韶关市总工会召开全体会议，传达上级精神。")
+    assert "Event" not in e
