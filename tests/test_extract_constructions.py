@@ -408,3 +408,17 @@ def test_leader_visits_without_a_problem_is_no_help():
     r = rels("本报讯 6月，全国劳动模范覃建华率队到柳州华工机械集团有限公司考察。考察组听取了企业汇报。")
     assert ("VISITED", "覃建华", "柳州华工机械集团有限公司") in r
     assert not any(t == "HELPED" for t, _, _ in r)
+
+
+# ---------------------------------------------------------------- 第一名由某公司张三获得
+
+def test_result_names_the_winner_by_unit_and_name():
+    r = rels("本报讯 钳工项目第一名由柳州华工机械集团有限公司覃少华获得；电工项目第一名为广西恒源新材料有限公司蒙丽芬，"
+             "她是唯一的女选手。")
+    assert ("WORKS_FOR", "覃少华", "柳州华工机械集团有限公司") in r
+    assert ("WORKS_FOR", "蒙丽芬", "广西恒源新材料有限公司") in r
+
+
+def test_unit_followed_by_a_verb_is_no_winner():
+    r = rels("本报讯 一等奖由柳州华工机械集团有限公司研发团队获得。")
+    assert not any(t == "WORKS_FOR" for t, _, _ in r)

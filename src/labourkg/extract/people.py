@@ -145,6 +145,12 @@ def find_people(doc: Doc, cue_ends: list[int], known: set[str] | None = None,
         n = read_name(text, i, gaps)
         if n and (i + n >= len(text) or text[i + n] in "\n(、" or gaps.get(i + n) == "w"):
             take(i, "list-line")
+    # 第一名由某某有限公司张三获得 / 一等奖为某某厂李四: a result naming the winner by unit and name
+    for e in unit_ends or ():
+        if re.search(r"(?:由|为)[^,。;由为]{4,30}$", text[max(0, e - 32) : e]):
+            n = read_name(text, e, gaps, strict=True)
+            if n and re.match(r"获得|获|夺得|摘得|[,;。]", text[e + n : e + n + 2]):
+                take(e, "result")
     # the last column of a table row: 某某中心　　清洁工　　张三; a roster line 某某有限公司 张三
     for i, g in gaps.items():
         if (g == "w" or g == " " and i in (unit_ends or ())) and i < len(text):

@@ -189,8 +189,12 @@ def _counted(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
 
 
 def _bracket_posts(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
-    """姓名（单位职务）: 张三（某某有限公司高级技师）, 李四（女，某某医院护士长）."""
+    """姓名（单位职务）: 张三（某某有限公司高级技师）, 李四（女，某某医院护士长）; also 第一名由某某有限公司
+    张三获得: the unit right before a winner's name is where the winner works."""
     text = doc.text
+    for p in idx.within(0, len(text), ("Person",)):
+        if p.how == "result" and (org := idx.ending_at(p.start, _ORGS)) is not None:
+            rels.append(Rel("WORKS_FOR", p, org, org.start, p.end, 0.7))
     for p in idx.within(0, len(text), ("Person",)):
         if text[p.end : p.end + 1] != "(":
             continue
