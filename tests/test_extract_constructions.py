@@ -422,3 +422,24 @@ def test_result_names_the_winner_by_unit_and_name():
 def test_unit_followed_by_a_verb_is_no_winner():
     r = rels("本报讯 一等奖由柳州华工机械集团有限公司研发团队获得。")
     assert not any(t == "WORKS_FOR" for t, _, _ in r)
+
+
+# ---------------------------------------------------------------- leading a visiting group, posts run together
+
+def test_leading_a_group_into_a_studio_is_a_visit_not_leadership():
+    r = rels("本报讯 柳州市总工会副主席覃美兰带领职工代表走进韦志强劳模创新工作室参观交流。")
+    assert not any(t == "LEADS" and s == "覃美兰" for t, s, _ in r)
+    r = rels("本报讯 九江市总工会主任刘海燕带领女职工代表来到钱小梅技能大师工作室观摩。")
+    assert not any(t == "LEADS" and s == "刘海燕" for t, s, _ in r)
+
+
+def test_leader_of_the_studio_still_leads():
+    r = rels("本报讯 韦志强劳模创新工作室领衔人韦志强带领团队攻克了多项难题。")
+    assert ("LEADS", "韦志强", "韦志强劳模创新工作室") in r
+    assert ("MEMBER_OF", "韦志强", "韦志强劳模创新工作室") not in r
+
+
+def test_post_run_into_another_post_is_no_name():
+    people = {e["name"] for e in extract_text("本报讯 她是公司钳工班班长、高级技师覃丽华。")["entities"]
+              if e["type"] == "Person"}
+    assert people == {"覃丽华"}

@@ -75,6 +75,8 @@ def find_people(doc: Doc, cue_ends: list[int], known: set[str] | None = None,
             continue  # 机电工程有限公司: the post word (电工) is the start of another word (工程)
         if text.startswith("由", m.end()):
             continue  # 队长由某某担任: 由 is the preposition, not the surname
+        if _POST_RE.match(text, m.end() + 1):
+            continue  # 铣工班班长: the character after the post starts another post, it is no surname
         take(m.end(), "post")
     for m in _WEAK_RE.finditer(text):
         take(m.end(), "post", strict=True)

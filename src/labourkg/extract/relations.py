@@ -367,6 +367,9 @@ def _segment(idx: _Index, start: int, end: int, part: str):
 # ---------------------------------------------------------------- studios and teams
 
 
+_GOES_TO = re.compile(r"走进|走访|来到|前往|参观|深入|到访|观摩")
+
+
 def _units(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
     text = doc.text
     for u in idx.within(0, len(text), ("Studio", "ServiceTeam")):
@@ -403,8 +406,12 @@ def _units(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
             if not cues or "。" in between:
                 continue
             near = max(cues) if u.end <= p.start else min(cues)
+            if near[1] == "lead" and p.end <= u.start and _GOES_TO.search(between, near[0]):
+                continue  # 张三带领职工代表走进某工作室参观: he leads the group that visits, not the studio
             if near[1] == "lead":
                 rels.append(Rel("LEADS", p, u, min(u.start, p.start), max(u.end, p.end), 0.75))
+            elif u.type == "Studio" and u.name.startswith(p.name):
+                continue  # the one a studio is named after leads it; he is not one of its members
             else:
                 rels.append(Rel("MEMBER_OF", p, u, min(u.start, p.start), max(u.end, p.end), 0.7))
         if units:  # 某公司“张三劳模创新工作室” needs no cue: the host stands right before it
