@@ -443,3 +443,17 @@ def test_post_run_into_another_post_is_no_name():
     people = {e["name"] for e in extract_text("本报讯 她是公司钳工班班长、高级技师覃丽华。")["entities"]
               if e["type"] == "Person"}
     assert people == {"覃丽华"}
+
+
+def test_declared_short_form_wins_over_a_district_inside_it():
+    doc = extract_text("本报讯 队长覃立新在柳州柳南重工机械有限公司（以下简称“柳南重工”）工作20年。"
+                       "柳南重工韦志强劳模创新工作室也参与攻关。柳南重工还派出技术骨干。")
+    ents = {(e["type"], e["name"]) for e in doc["entities"]}
+    assert ("Enterprise", "柳州柳南重工机械有限公司") in ents
+    assert not any(t == "Enterprise" and n != "柳州柳南重工机械有限公司" for t, n in ents)
+    assert ("Place", "柳南区") not in ents
+
+
+def test_district_outside_a_declared_short_form_stays_a_place():
+    doc = extract_text("本报讯 柳州柳南重工机械有限公司（以下简称“柳南重工”）位于柳南区。")
+    assert ("Place", "柳南区") in {(e["type"], e["name"]) for e in doc["entities"]}

@@ -256,7 +256,15 @@ def _declared_short_forms(text: str, ms: list[Mention]) -> list[Mention]:
         short = d.group(1)
         if full is None or short == full.name:
             continue
+        for o in ms:
+            if o.type == full.type and o.name == short:
+                o.name = full.name  # 源城重工 read as the host of a studio (源城重工某某工作室): the declared firm
         for occ in re.finditer(re.escape(short), text):
+            inner = [o for o in ms if occ.start() <= o.start and o.end <= occ.end() and o.end - o.start < len(short)]
+            if any(o.type not in ("Place", full.type) for o in inner):
+                continue
+            for o in inner:  # “源城重工”: a district (源城) or a piece of the name inside the declared form
+                ms.remove(o)
             if any(o.start <= occ.start() < o.end for o in ms + extra):
                 continue
             extra.append(Mention(occ.start(), occ.end(), full.type, full.name, short, concept=full.concept,
