@@ -54,7 +54,13 @@ DATA = REPO / "tests" / "data"
 # - blind6: written blind (OCR'd results tables, flag presentations, 师带徒, 感谢信, a renamed factory);
 #   scored 0.852 / 0.688 with the rules of before the blind3 work, 0.873 / 0.696 after the blind4
 #   work and 0.875 / 0.719 after the blind5 work (relations P 0.885 R 0.605): the honest estimate for
-#   unseen articles when added. Never tuned on.
+#   unseen articles when added. Then used as the development set for the normaliser (headline before a
+#   blank line, short wrapped lines inside a paragraph), teams PART_OF the campaign of their paragraph,
+#   studio hosts stated around the studio, winners listed apart from a counted conferral, table rows
+#   run together (cells split at a place, service-table HELPED), sections named on their own, brief
+#   writers, results by unit and name, trade-name short forms and declared forms over districts: reached
+#   0.933 / 0.857 (relations P 0.957 R 0.776). It is no longer an honest estimate; blind7 (written blind)
+#   is the next one.
 GOLD_SETS = [
     ("seeds", SHARED / "seeds", SHARED / "gold" / "seeds.gold.yaml", 0.90, 0.75),
     ("samples", REPO / "samples" / "articles", DATA / "samples.gold.yaml", 0.90, 0.75),
@@ -63,7 +69,7 @@ GOLD_SETS = [
     ("blind3", DATA / "blind3", DATA / "blind3.gold.yaml", 0.95, 0.94),
     ("blind4", DATA / "blind4", DATA / "blind4.gold.yaml", 0.93, 0.87),
     ("blind5", DATA / "blind5", DATA / "blind5.gold.yaml", 0.92, 0.78),
-    ("blind6", DATA / "blind6", DATA / "blind6.gold.yaml", 0.85, 0.69),
+    ("blind6", DATA / "blind6", DATA / "blind6.gold.yaml", 0.92, 0.84),
 ]
 
 
