@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from labourkg.recommend import signals as sig
+from labourkg.recommend.ppr import gather_rows
 from labourkg.recommend.projection import LEVEL_ZH, LEVELS, REL_TYPES, RecIndex
 from labourkg.recommend.scoring import Scored, Target
 
@@ -204,18 +205,32 @@ def history_paths(ix: RecIndex, target: Target, pos: int, provider: int, own: fl
     if similar > 0 and target.needs:
         pe = ix.prov_ent
         mine = pe.indices[pe.indptr[pos]:pe.indptr[pos + 1]]
-        for e2 in mine:
-            e2 = int(e2)
-            if e2 == target.node:
-                continue
-            for ni, s in enumerate(target.needs):
-                if proj.has_edge("NEEDS", e2, s):
-                    path = _start(ix, target, "NEEDS", s, target.need_edges[ni])
-                    path += [step("NEEDS", True), proj.node(e2), step("ENGAGED", True), proj.node(provider)]
-                    reasons.append(f"服务过相似需求企业 (如 {proj.names.get(e2) or ''}，需求: {proj.names.get(s) or ''})")
-                    paths.append(path)
-                    return reasons, paths
+        found = _first_similar(ix, target, mine[mine != target.node])
+        if found is not None:
+            e2, ni = found
+            s = target.needs[ni]
+            path = _start(ix, target, "NEEDS", s, target.need_edges[ni])
+            path += [step("NEEDS", True), proj.node(e2), step("ENGAGED", True), proj.node(provider)]
+            reasons.append(f"服务过相似需求企业 (如 {proj.names.get(e2) or ''}，需求: {proj.names.get(s) or ''})")
+            paths.append(path)
     return reasons, paths
+
+
+def _first_similar(ix: RecIndex, target: Target, engaged: np.ndarray) -> tuple[int, int] | None:
+    """The first of the ``engaged`` enterprises (in order) that needs one of the target's needs, and the
+    first such need (its position): one gather over their NEEDS rows, not an edge test per pair."""
+    if not len(engaged):
+        return None
+    needs = ix.proj.adj("NEEDS")
+    at, lens = gather_rows(needs.indptr, engaged)
+    skills = needs.indices[at]
+    need_pos = {s: ni for ni, s in enumerate(target.needs)}
+    hits = [(row, need_pos[int(s)]) for row, s in zip(np.repeat(np.arange(len(engaged)), lens).tolist(),
+                                                      skills.tolist(), strict=True) if int(s) in need_pos]
+    if not hits:
+        return None
+    row, ni = min(hits)
+    return int(engaged[row]), ni
 
 
 def proximity_path(ix: RecIndex, sources: list[int], provider: int, max_depth: int = 4,
