@@ -61,6 +61,9 @@ DATA = REPO / "tests" / "data"
 #   writers, results by unit and name, trade-name short forms and declared forms over districts: reached
 #   0.933 / 0.857 (relations P 0.957 R 0.776). It is no longer an honest estimate; blind7 (written blind)
 #   is the next one.
+# - blind7: written blind (mostly 茂名 助企行 news, like the seeds); scored 0.862 / 0.637 with the rules
+#   of before the blind3 work, 0.879 / 0.725 after the blind5 work and 0.920 / 0.745 after the blind6
+#   work (relations P 0.842 R 0.668): the honest estimate for unseen articles when added.
 GOLD_SETS = [
     ("seeds", SHARED / "seeds", SHARED / "gold" / "seeds.gold.yaml", 0.90, 0.75),
     ("samples", REPO / "samples" / "articles", DATA / "samples.gold.yaml", 0.90, 0.75),
@@ -70,6 +73,7 @@ GOLD_SETS = [
     ("blind4", DATA / "blind4", DATA / "blind4.gold.yaml", 0.93, 0.87),
     ("blind5", DATA / "blind5", DATA / "blind5.gold.yaml", 0.92, 0.78),
     ("blind6", DATA / "blind6", DATA / "blind6.gold.yaml", 0.92, 0.84),
+    ("blind7", DATA / "blind7", DATA / "blind7.gold.yaml", 0.89, 0.72),
 ]
 
 
