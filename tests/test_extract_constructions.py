@@ -457,3 +457,25 @@ def test_declared_short_form_wins_over_a_district_inside_it():
 def test_district_outside_a_declared_short_form_stays_a_place():
     doc = extract_text("本报讯 柳州柳南重工机械有限公司（以下简称“柳南重工”）位于柳南区。")
     assert ("Place", "柳南区") in {(e["type"], e["name"]) for e in doc["entities"]}
+
+
+# ---------------------------------------------------------------- 月 opening a given name; pronouns after 由
+
+def _people(text: str) -> set[str]:
+    return {e["name"] for e in extract_text(text)["entities"] if e["type"] == "Person"}
+
+
+def test_given_name_opening_with_yue_is_a_name():
+    assert "秦月芬" in _people("阳江日报讯 阳江市总工会副主席秦月芬带队走访阳江市海达五金有限公司。")
+    r = rels("云浮日报讯 今年39岁的石月娇加入云浮市劳模工匠技术服务队。石月娇说，要把技术带进车间。")
+    assert ("MEMBER_OF", "石月娇", "云浮市劳模工匠技术服务队") in r
+
+
+def test_month_word_after_a_surname_character_is_no_name():
+    people = _people("汕尾日报讯 元月份以来，汕尾市总工会走访企业20家。明月湾景区职工参加技能培训。")
+    assert not any(p.startswith(("元月", "明月")) for p in people)
+
+
+def test_pronoun_after_you_is_no_leader():
+    assert not any(p.startswith("由") for p in _people("揭阳日报讯 公司成立了郑丽娟技能大师工作室，由她担任领衔人。"))
+    assert not any(p.startswith("由") for p in _people("工作室成立后由他担任负责人，带出徒弟20人。"))

@@ -79,7 +79,8 @@ FOLLOW_STRONG = """
 FOLLOW_WEAK = list("在为和与及等是的了说对向从将把被也都就还又则带获任到来去以于率同、")
 
 # Characters that never continue a given name (function words, common verbs).
-NON_GIVEN = set("的了在是和与及等为对向从将把被也都就还又说讲到来去个名位年月日市省县区镇乡级")
+# 他/她/它: 由她担任领衔人 has a surname character (由) before a pronoun, never a name.
+NON_GIVEN = set("的了在是和与及等为对向从将把被也都就还又说讲到来去个名位年月日市省县区镇乡级他她它")
 
 # Cue verbs before a name-less subject (people found at a clause start): 张三荣获….
 SUBJECT_CUES = ["荣获", "获得", "获评", "被评为", "被授予", "当选", "入选", "领衔", "带领", "表示", "介绍", "说",

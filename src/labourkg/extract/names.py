@@ -78,9 +78,11 @@ def read_name(text: str, i: int, gaps: dict[int, str] | None = None, *, strict: 
     if not s:
         return 0
     g = i + s
-    if not _is_cjk_at(text, g) or text[g] in NON_GIVEN:
+    if not _is_cjk_at(text, g) or (text[g] in NON_GIVEN and not _month_given(text, i, g)):
         return 0
     n = _given_length(text, g, gaps)
+    if text[g] == "月" and n != 2:
+        return 0
     if n == 0:
         return 0
     name = text[i : g + n]
@@ -98,6 +100,14 @@ def read_name(text: str, i: int, gaps: dict[int, str] | None = None, *, strict: 
     if strict and not (spaced or _boundary(text, g + n, gaps) or _STRONG.match(text, g + n) or text[g + n] in _WEAK):
         return 0
     return s + n
+
+
+def _month_given(text: str, i: int, g: int) -> bool:
+    """月 opens a given name (谭月芬, 秦月华) though it is a function character elsewhere: only with a
+    second given character after it, and never in a month word starting with a surname (元月, 明月)."""
+    return (text[g] == "月" and _is_cjk_at(text, g + 1) and text[g + 1] not in NON_GIVEN
+            and text[g + 1] not in "份底初中末"
+            and not is_common_word(text[i : g + 1]))
 
 
 def _split_last(text: str, g: int, gaps: dict[int, str]) -> bool:
