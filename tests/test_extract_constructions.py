@@ -479,3 +479,26 @@ def test_month_word_after_a_surname_character_is_no_name():
 def test_pronoun_after_you_is_no_leader():
     assert not any(p.startswith("由") for p in _people("揭阳日报讯 公司成立了郑丽娟技能大师工作室，由她担任领衔人。"))
     assert not any(p.startswith("由") for p in _people("工作室成立后由他担任负责人，带出徒弟20人。"))
+
+
+# ---------------------------------------------------------------- roster rows '姓名 单位职务' (one space)
+
+_ROSTER = ("韶关日报讯 大会授予韦国平等4名同志“韶关市劳动模范”称号。\n\n附：表彰名单\n\n一、韶关市劳动模范（4名）\n"
+           "韦国平 韶关市丹霞钢构有限公司焊工班班长\n蔡静宜 韶关市第一人民医院护士长\n"
+           "程家伟 韶关市华粤电器有限公司高级技师\n龚小曼 韶关市北江中学教师\n")
+
+
+def test_roster_rows_with_one_space_name_each_unit():
+    r = rels(_ROSTER)
+    assert ("WORKS_FOR", "蔡静宜", "韶关市第一人民医院") in r
+    assert ("WORKS_FOR", "程家伟", "韶关市华粤电器有限公司") in r
+    assert ("WORKS_FOR", "蔡静宜", "韶关市丹霞钢构有限公司") not in r  # rows are not one wrapped line
+
+
+def test_roster_row_name_that_starts_with_a_word():
+    assert ("RECEIVED", "程家伟", "韶关市劳动模范") in rels(_ROSTER)
+
+
+def test_sentence_with_a_stray_space_is_no_roster_row():
+    people = _people("河源日报讯\n\n工人 师傅们围着设备，认真听讲解。\n高明 技术，是企业的生命线。\n")
+    assert "高明" not in people

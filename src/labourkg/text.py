@@ -178,6 +178,16 @@ def _prose(line: str) -> bool:
     return any(ch in "，、,；" for ch in line[m.end() if m else 0 :])
 
 
+# 王五 某市某公司技术员: a roster row, a name of two to four characters, one space, then its unit
+_ROSTER_ROW = re.compile(r"[\u4e00-\u9fff]{2,4}[ \u3000]+[^\s，。、；：,;:]{4,}")
+
+
+def _roster_row(line: str) -> bool:
+    """A row of a name list laid out in columns; two such rows in a row are no wrapped paragraph
+    even when they fill a column line (the next name would read as the holder of the unit's post)."""
+    return bool(_ROSTER_ROW.fullmatch(line.strip()))
+
+
 def _fragment(line: str, inside: bool) -> bool:
     """A short line that is only a piece of a paragraph (text wrapped around a picture): running
     text (``服务队队长、南粤工``), or a line continuing a wrapped one (``广东省五一劳动奖`` before
@@ -240,6 +250,7 @@ def normalise(original: str) -> Normalised:
                     and _joinable(prev)
                     and _joinable(nxt)
                     and not _list_entry(line)
+                    and not (_roster_row(line) and _roster_row(original[j : original.find("\n", j) % (n + 1)]))
                     and not _ENUMERATOR.match(original, j)
                 )
                 inside = bool(wrap)

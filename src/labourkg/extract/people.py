@@ -147,6 +147,8 @@ def find_people(doc: Doc, cue_ends: list[int], known: set[str] | None = None,
         n = read_name(text, i, gaps)
         if n and (i + n >= len(text) or text[i + n] in "\n(、" or gaps.get(i + n) == "w"):
             take(i, "list-line")
+        elif (n := read_name(text, i, gaps, listed=True)) and _roster_cell(text, i + n, gaps):
+            take(i, "list-line", listed=True)  # 周家明 高州市某局: a roster name even when 周家 is a word
     # 第一名由某某有限公司张三获得 / 一等奖为某某厂李四: a result naming the winner by unit and name
     for e in unit_ends or ():
         if re.search(r"(?:由|为)[^,。;由为]{4,30}$", text[max(0, e - 32) : e]):
@@ -167,6 +169,16 @@ def find_people(doc: Doc, cue_ends: list[int], known: set[str] | None = None,
             if m.start() not in found and not _inside(found, m.start(), m.end()):
                 found[m.start()] = _person(doc, m.start(), m.end(), "repeat")
     return sorted(found.values(), key=lambda m: m.start)
+
+
+def _roster_cell(text: str, k: int, gaps: dict[int, str]) -> bool:
+    """王五 某市某公司技术员: one OCR space after a name opening a line, then a unit cell running to
+    the line's end with no clause punctuation (a roster row, not a sentence that has a stray space)."""
+    if gaps.get(k) != " ":
+        return False
+    end = text.find("\n", k)
+    rest = text[k : end if end >= 0 else len(text)]
+    return 4 <= len(rest) <= 40 and not re.search(r"[，。；：,;:!?！？“]", rest)
 
 
 def _surname_run(text: str, i: int) -> bool:
