@@ -502,3 +502,16 @@ def test_roster_row_name_that_starts_with_a_word():
 def test_sentence_with_a_stray_space_is_no_roster_row():
     people = _people("河源日报讯\n\n工人 师傅们围着设备，认真听讲解。\n高明 技术，是企业的生命线。\n")
     assert "高明" not in people
+
+
+# ---------------------------------------------------------------- 为/向/给 before a bare 服务队
+
+def test_preposition_before_a_bare_team_is_no_team_name():
+    t = teams("梅州日报讯 会上，梅州市劳模工匠技术服务队成立，温志坚、卢秀英为服务队授旗。")
+    assert t == {"梅州市劳模工匠技术服务队"}
+    t = teams("潮州日报讯 潮州市职工技术服务队成立。市总工会主席陈伟文向服务队赠送工具箱。")
+    assert not any(x.endswith("向服务队") or x.startswith("陈伟") for x in t)
+
+
+def test_team_named_by_its_trade_still_a_team():
+    assert "电力维修技术服务队" in teams("汕头日报讯 汕头市总工会组建电力维修技术服务队，走进汕头市长华塑料厂。")

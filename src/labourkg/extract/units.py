@@ -129,6 +129,8 @@ def find_units(doc: Doc) -> list[Mention]:
         out.append(Mention(m.start(), m.end(), kind, "", m.group(), how="bare"))
     out += _subteams(text)
     for m in _TEAM_RE.finditer(text):
+        if text[m.start() - 1 : m.start()] in ("为", "向", "给"):
+            continue  # 张三、李四为服务队授旗: a preposition before a bare team, no name's front
         s0, _ = doc.sentence_of(m.start())
         start = strip_modifiers(text, left_start(text, m.start(), s0, kind="org", gaps=doc.norm.gaps), m.start())
         front = text[start : m.start()]
