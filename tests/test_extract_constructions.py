@@ -515,3 +515,28 @@ def test_preposition_before_a_bare_team_is_no_team_name():
 
 def test_team_named_by_its_trade_still_a_team():
     assert "电力维修技术服务队" in teams("汕头日报讯 汕头市总工会组建电力维修技术服务队，走进汕头市长华塑料厂。")
+
+
+# ---------------------------------------------------------------- bare 市委 / 市长 in county-level-city news
+
+def _orgs(text: str) -> set[str]:
+    return {e["name"] for e in extract_text(text)["entities"] if e["type"] in ("Union", "GovernmentBody")}
+
+
+def test_bare_city_bodies_in_county_level_city_news_are_that_citys():
+    text = ("阳江日报 2025年5月6日\n\n阳江日报讯 5月5日，阳春市职工技能大赛开幕。大赛由阳春市委、市政府主办，"
+            "阳春市总工会承办。市委副书记黄立伟出席，市总工会主席莫雅琴主持。")
+    orgs = _orgs(text)
+    assert {"阳春市政府", "阳春市委", "阳春市总工会"} <= orgs
+    assert not orgs & {"阳江市政府", "阳江市委", "阳江市总工会"}
+
+
+def test_place_before_a_mayors_post_names_the_government():
+    r = rels("湛江日报讯 6月2日，雷州市副市长庞文清到雷州市海丰食品有限公司调研。")
+    assert ("WORKS_FOR", "庞文清", "雷州市政府") in r
+
+
+def test_bare_city_bodies_stay_the_home_citys_when_it_is_named():
+    text = ("阳江日报 2025年5月6日\n\n阳江日报讯 阳江市总工会在阳春市举办培训班，阳春市总工会协办。"
+            "市总工会副主席黄立伟讲话。")
+    assert "阳江市总工会" in _orgs(text)

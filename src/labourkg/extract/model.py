@@ -52,6 +52,8 @@ class Doc:
     home_city: Concept | None = None
     home_province: Concept | None = None
     newspaper: str | None = None
+    # the county-level city a bare 市 refers to (高州市委、市政府), set once the bodies are read
+    county_city: str | None = None
     mentions: list[Mention] = field(default_factory=list)
 
     @property
@@ -76,6 +78,8 @@ class Doc:
 
     def expand_level(self, abbr: str) -> str | None:
         """Full name of the place a relative jurisdiction (市, 省, 市级, 全市) refers to."""
+        if abbr in ("市", "市级", "全市", "我市", "本市") and self.county_city:
+            return self.county_city
         if abbr in ("市", "市级", "全市", "我市", "本市") and self.home_city:
             return self.home_city.name
         if abbr in ("省", "省级", "全省", "我省", "本省") and self.home_province:

@@ -27,7 +27,7 @@ from labourkg.extract.relations import find_relations
 from labourkg.extract.resolve import absorb, campaign_core, short_forms
 from labourkg.extract.towns import find_towns
 from labourkg.extract.units import find_units
-from labourkg.ontology import load_ontology
+from labourkg.ontology import Concept, load_ontology
 from labourkg.text import decode_bytes, normalise, split_sentences
 
 _WS = re.compile(r"\s+")
@@ -213,6 +213,7 @@ def _fold_short_forms(doc: Doc) -> None:
         if len(fulls) == 1:
             (target,) = fulls.values()
             m.name, m.concept = target.name, target.concept
+    _county_city_relatives(doc, ms)
     # campaigns with the same core (劳模工匠助企行 / 茂名市“劳模工匠助企行”专项行动) are one
     groups: dict[str, list[Mention]] = {}
     for m in ms:
@@ -245,6 +246,47 @@ def _fold_short_forms(doc: Doc) -> None:
 # 某某机床有限公司（以下简称“某某机床”）, 某某市总工会(简称市总): an alias declared right after the name
 _DECLARED = re.compile(r"[(,]?(?:以下|下文|下)?简称(?:为)?[:]?[“\"]?([\u4e00-\u9fff]{2,12})[”\"]?\)?")
 _DECLARABLE = ("Enterprise", "Organization", "Union", "GovernmentBody", "Studio", "ServiceTeam", "Event", "Campaign")
+
+
+_BODY_TYPES = ("Union", "GovernmentBody")
+
+
+def _county_city_relatives(doc: Doc, ms: list[Mention]) -> None:
+    """某县级市委、市政府 … 市总工会: when the local bodies named in full all belong to one county-level
+    city (信宜市, 四会市) and none to the home city read from the paper's name or another of its
+    districts, a bare 市委 / 市总工会 / 市长 is that county-level city's, not the prefecture's."""
+    home = doc.home_city
+    if home is None:
+        return
+    owners = set()
+    for m in ms:
+        if m.type in _BODY_TYPES and not m.surface.startswith("市"):
+            c = _local_place(doc, m.name)
+            if c is not None:
+                owners.add(c.name)
+    if len(owners) != 1:
+        return
+    (owner,) = owners
+    c = doc.gaz.places[owner]
+    if doc.gaz.level(c) != "county" or not owner.endswith("市"):
+        return
+    doc.county_city = owner
+    for m in ms:
+        if m.type in _BODY_TYPES and m.surface.startswith("市") and m.name.startswith(home.name):
+            m.name, m.concept = owner + m.name[len(home.name):], None
+
+
+def _local_place(doc: Doc, name: str) -> Concept | None:
+    """The home city, or a county of it, that ``name`` starts with (None for other places)."""
+    pm = doc.gaz.place_re.match(name)
+    if pm is None:
+        return None
+    c = doc.gaz.places[pm.group()]
+    if c is doc.home_city or doc.gaz.parent(c) is doc.home_city:
+        return c
+    if pm.group().startswith(doc.home_city.name[:2]):
+        return doc.home_city  # 茂名滨海新区总工会: a zone of the home city
+    return None
 
 
 def _declared_short_forms(text: str, ms: list[Mention]) -> list[Mention]:

@@ -170,6 +170,18 @@ def _based_at_employer(doc: Doc, idx: _Index, rels: list[Rel]) -> None:
 # ---------------------------------------------------------------- posts and titles before names
 
 
+def _place_before_post(doc: Doc, idx: _Index, post: str, lo: int, hi: int) -> str | None:
+    """某县级市副市长张三: the place written right before the post is the jurisdiction of the implied
+    body (某县级市政府), when its name ends with the post's level (市长 → a 市, 县长 → a 县)."""
+    i = doc.text.rfind(post, lo, hi)
+    if i < 0:
+        return None
+    place = next((m for m in idx.within(max(0, i - 8), i, ("Place",)) if m.end == i), None)
+    if place is None or not place.name.endswith(IMPLIED_BODY[post][0]):
+        return None
+    return place.name
+
+
 def _chains(doc: Doc, idx: _Index, rels: list[Rel], synth: list[Mention]) -> dict[int, list]:
     """WORKS_FOR / RECEIVED / LEADS / MEMBER_OF from the titles in front of each person."""
     text = doc.text
@@ -190,7 +202,7 @@ def _chains(doc: Doc, idx: _Index, rels: list[Rel], synth: list[Mention]) -> dic
             if post is None:
                 continue
             if org is None and post in IMPLIED_BODY:
-                name = doc.expand_level(IMPLIED_BODY[post][0])
+                name = _place_before_post(doc, idx, post, seg_start, p.start) or doc.expand_level(IMPLIED_BODY[post][0])
                 if name:
                     org = Mention(p.start, p.start, "GovernmentBody", name + IMPLIED_BODY[post][1:], "", how="implied")
                     synth.append(org)
