@@ -63,7 +63,10 @@ DATA = REPO / "tests" / "data"
 #   is the next one.
 # - blind7: written blind (mostly 茂名 助企行 news, like the seeds); scored 0.862 / 0.637 with the rules
 #   of before the blind3 work, 0.879 / 0.725 after the blind5 work and 0.920 / 0.745 after the blind6
-#   work (relations P 0.842 R 0.668): the honest estimate for unseen articles when added.
+#   work (relations P 0.842 R 0.668): the honest estimate for unseen articles when added. Then used as the
+#   development set for roster rows '姓名 单位职务' (one space), 月 opening a given name, pronouns after 由,
+#   为服务队授旗, bare 市委/市长 in a county-level city's news and a place before 市长: reached 0.941 / 0.866
+#   (relations P 0.952 R 0.794). It is no longer an honest estimate; blind8 (written blind) is the next one.
 GOLD_SETS = [
     ("seeds", SHARED / "seeds", SHARED / "gold" / "seeds.gold.yaml", 0.90, 0.75),
     ("samples", REPO / "samples" / "articles", DATA / "samples.gold.yaml", 0.90, 0.75),
@@ -73,7 +76,7 @@ GOLD_SETS = [
     ("blind4", DATA / "blind4", DATA / "blind4.gold.yaml", 0.93, 0.87),
     ("blind5", DATA / "blind5", DATA / "blind5.gold.yaml", 0.92, 0.78),
     ("blind6", DATA / "blind6", DATA / "blind6.gold.yaml", 0.92, 0.84),
-    ("blind7", DATA / "blind7", DATA / "blind7.gold.yaml", 0.89, 0.72),
+    ("blind7", DATA / "blind7", DATA / "blind7.gold.yaml", 0.93, 0.85),
 ]
 
 
