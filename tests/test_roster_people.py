@@ -80,3 +80,16 @@ def test_leader_by_name_when_unique(store, onto, tmp_path: Path) -> None:
     rep = load_roster(store, onto, tmp_path)
     assert rep.ok, rep.errors
     assert store.read("MATCH (:Person {register_id: 'L1'})-[:LEADS]->(s:Studio) RETURN s.register_id").scalar() == "S1"
+
+
+def test_register_person_uses_the_article_rule(store, onto, tmp_path: Path) -> None:
+    """One rule for both sources (extract.resolve.resolve_person): a namesake who shares the row's
+    employer wins over one who has none; a row without an employer joins the only namesake."""
+    article_person(store, onto, "郑共同", "茂名市共同有限公司")
+    w = GraphWriter(store, onto)  # a second, employer-less 郑共同 from another article
+    w.node(NodeRecord("Person", "person:郑共同#2", {"name": "郑共同"}, [], "article:y"))
+    w.flush()
+    article_person(store, onto, "郑单独", "茂名市单独有限公司")
+    write_csv(tmp_path / "craftsmen.csv", [["U1", "郑共同", "茂名市共同有限公司"], ["U2", "郑单独", ""]])
+    assert load_roster(store, onto, tmp_path).ok
+    assert people(store) == [["person:郑共同", "U1"], ["person:郑共同#2", None], ["person:郑单独", "U2"]]

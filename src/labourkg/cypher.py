@@ -101,13 +101,13 @@ def find_by_name_or_register_id(onto: Ontology, label: str) -> str:
 
 
 def find_people_by_name(onto: Ontology) -> str:
-    """Candidates for resolving people: same name, with where they work."""
+    """Candidates for resolving a register's people: same name, with the ids of where they work."""
     p, w = onto.label("Person"), onto.rel("WORKS_FOR")
     return (
         "UNWIND $names AS name "
         f"MATCH (n:{p} {{name: name}}) "  # cypher-ok
         f"OPTIONAL MATCH (n)-[:{w}]->(o) "
-        "RETURN n.id AS id, n.name AS name, n.register_id AS register_id, collect(o.name) AS employers"
+        "RETURN n.id AS id, n.name AS name, n.register_id AS register_id, collect(o.id) AS employers"
     )
 
 

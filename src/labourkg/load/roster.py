@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from labourkg import cypher
+from labourkg.extract.resolve import resolve_person
 from labourkg.load.mapping import Field, Mapping, MappingError, builtin_mappings, load_mapping
 from labourkg.load.tables import Table, TableError, read_tables
 from labourkg.load.vocabulary import load_vocabulary
@@ -340,14 +341,15 @@ class Resolver:
                 self.person_by_name[name].append((pid, rid, employers or []))
 
     def person_id(self, name: str, rid: str, employer: str | None) -> str:
-        """The graph id of a register's person (the rule and its failure modes: docs/registers.md).
+        """The graph id of a register's person (``employer``: the graph id of the row's employer; the
+        rule and its failure modes: docs/registers.md).
 
         1. a Person with the same register id -> that node;
-        2. else exactly one Person of the same canonical name that no register claims
-           (an article's) and whose known employers include this employer, or who has none
-           -> that node;
+        2. else the article rule, ``extract.resolve.resolve_person``, over the Persons of the same
+           canonical name that no register claims (they came from articles), with this row's
+           employer as the context -> the node it picks;
         3. else ``person:<name>`` when no node has it;
-        4. else ``person:<name>@<employer>``, else ``person:<name>@<register id>``.
+        4. else ``person:<name>@<employer name>``, else ``person:<name>@<register id>``.
         """
         hit = self.by_register.get(("Person", rid))
         if hit is not None:
@@ -356,13 +358,13 @@ class Resolver:
         for pid, crid, _ in cands:
             if crid == rid:
                 return pid
-        compatible = [pid for pid, crid, emps in cands if crid is None and (not emps or (employer and employer in emps))]
-        if len(compatible) == 1:
-            chosen = compatible[0]
-        else:
+        unclaimed = [{"id": pid, "name": name, "orgs": emps} for pid, crid, emps in cands if crid is None]
+        chosen = resolve_person(name, {"orgs": {employer} if employer else set()}, unclaimed)
+        if chosen is None:
             taken = {pid for pid, _, _ in cands}
             base = self.onto.id_for("Person", name)
-            chosen = next(c for c in (base, f"{base}@{employer}" if employer else None, f"{base}@{rid}", f"{base}@{rid}#")
+            at = employer.split(":", 1)[-1] if employer else None
+            chosen = next(c for c in (base, f"{base}@{at}" if at else None, f"{base}@{rid}", f"{base}@{rid}#")
                           if c and c not in taken)
         # later rows of this chunk see this person too
         cands[:] = [c for c in cands if c[0] != chosen] + [(chosen, rid, [employer] if employer else [])]
@@ -746,7 +748,7 @@ class RowBuilder:
         # nothing below raises: the row is accepted
         if label == "Person":
             employer = next((t[0][1] for _, to, t, _ in links if to == "organisation" and t), None)
-            nid = r.person_id(name, rid, employer.split(":", 1)[1] if employer else None)
+            nid = r.person_id(name, rid, employer)
         else:
             nid = r.by_register.get((label, rid)) or self.onto.id_for(label, name)
         r.by_register[(label, rid)] = nid
