@@ -95,7 +95,7 @@ def provider_mask(ix: RecIndex, *, kind: str = "any", period: str | None = None,
     mask = ix.prov_kind == kinds[0]
     for k in kinds[1:]:
         mask |= ix.prov_kind == k
-    mask &= ix.capacity - ix.used(period or current_period()) > 0
+    mask &= ix.remaining(period or current_period()) > 0
     if region_only:
         city = ix.place_city[place] if place >= 0 else -1
         if city < 0:
@@ -126,7 +126,7 @@ def recommend_on_index(ix: RecIndex, req: RecommendRequest, *, onto: Ontology | 
     keep = scored.total > 0
     order = top_k(scored, min(len(scored.total), want), tie=ix.popularity[scored.cands])
     order = [int(j) for j in order if keep[j]]
-    remaining = ix.capacity - ix.used(period)
+    remaining = ix.remaining(period)
     seeds, _ = seeds_of(target, weights)
     proj = ix.proj
     recs: list[dict[str, Any]] = []

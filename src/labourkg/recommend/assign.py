@@ -184,7 +184,7 @@ def assign(ix: RecIndex, period: str, *, enterprises: list[str] | None = None, k
     ordinal(period)
     weights = weights or CAMPAIGN_WEIGHTS
     proj = ix.proj
-    remaining = np.maximum(ix.capacity - ix.used(period), 0)
+    remaining = np.maximum(ix.remaining(period), 0)
     mask = remaining > 0
     if enterprises is None:
         targets = [resolve_enterprise(ix, proj.ids[e], node=e) for e in open_enterprises(ix, period)]

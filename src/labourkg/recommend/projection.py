@@ -354,7 +354,15 @@ class RecIndex:
         return self._used[q]
 
     def remaining(self, period: str) -> np.ndarray:
-        return self.capacity - self.used(period)
+        """Capacity left per provider in ``period`` (capacity minus its engagements; cached per period,
+        read-only: every call of a recommendation and the provider mask use it)."""
+        key = f"remaining:{ordinal(period)}"
+        hit = self._used_cache_extra.get(key)
+        if hit is None:
+            hit = self.capacity - self.used(period)
+            hit.flags.writeable = False
+            self._used_cache_extra[key] = hit
+        return hit
 
     @property
     def nbytes(self) -> int:
@@ -365,6 +373,7 @@ class RecIndex:
             elif sp.issparse(v):
                 n += v.data.nbytes + v.indices.nbytes + v.indptr.nbytes
         n += sum(a.nbytes for a in self.walk)
+        n += sum(pos.nbytes + vals.nbytes for pos, vals in self.hub_ppr.values())  # cached PPR of hubs
         return n
 
 

@@ -242,8 +242,7 @@ def hub_vector(ix: RecIndex, node: int, *, alpha: float, eps: float, max_work: i
                                      max_work=max_work, max_rounds=max_rounds, degree=ix.degree)
         pp = ix.prov_pos[nodes]
         ok = (pp >= 0) & (values > 0)
-        order = np.argsort(pp[ok])
-        hit = (pp[ok][order], values[ok][order])
+        hit = (pp[ok], values[ok])
         ix.hub_ppr[key] = hit
     return hit
 
